@@ -1,0 +1,52 @@
+package io.kmsd.audit.chain;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The link between records: {@code hash(n) = SHA-256(hash(n-1) ‖ u64be(n) ‖ eventBytes(n))}, with
+ * 32 zero bytes before record 1. The sequence number is hashed too, so renumbering breaks the chain.
+ */
+public final class ChainHash {
+    public static final String GENESIS = "0".repeat(64);
+    private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ChainHash::newDigest);
+
+    private ChainHash() {
+    }
+
+    public static String link(String previousHex, long sequence, byte[] event) {
+        MessageDigest md = SHA256.get();
+        md.update(HEX.parseHex(previousHex));
+        md.update(ByteBuffer.allocate(Long.BYTES).putLong(sequence).array());
+        md.update(event);
+        return HEX.formatHex(md.digest());
+    }
+
+    /** Plain SHA-256 of some bytes, hex (digest files are chained this way). */
+    public static String sha256(byte[] bytes) {
+        return HEX.formatHex(SHA256.get().digest(bytes));
+    }
+
+    public static boolean isHash(String s) {
+        if (s == null || s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0 || Character.isUpperCase(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+}
