@@ -1,0 +1,213 @@
+package io.kmsd.audit.sink;
+
+import io.kmsd.audit.AuditConfig;
+import io.kmsd.audit.AuditEvent;
+import io.kmsd.audit.AuditJson;
+import io.kmsd.audit.AuditSink;
+import io.kmsd.audit.AuditUnavailableException;
+import io.kmsd.audit.CrossAccountCopies;
+import io.kmsd.audit.chain.DigestKeys;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable audit trail: JSON Lines files under the audit directory, hash-chained, with signed digests.
+ *
+ * <p>Group commit: callers serialize their event on their own thread and enqueue it; one writer thread
+ * takes everything queued (up to {@code maxBatch}), writes it, forces the file once and then releases
+ * every waiter. A cross-account event is written once per recipient account ({@link CrossAccountCopies}).
+ * If a batch cannot be made durable its callers get {@link AuditUnavailableException} and
+ * {@link #healthy()} turns false until a later batch succeeds.
+ */
+public final class FileAuditSink implements AuditSink {
+    private static final Logger LOG = LoggerFactory.getLogger(FileAuditSink.class);
+    private static final long IDLE_POLL_MILLIS = 250;
+
+    private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
+    private final Clock clock;
+    private final AuditConfig config;
+    private final LogWriter log;
+    private final DigestWriter digests;
+    private final Thread writer;
+    private volatile boolean closed;
+    private volatile String failure;
+
+    /** Events to write, or (events empty) a digest to write now; done completes when durable. */
+    private record Work(List<byte[]> events, CompletableFuture<Void> done, long[] lastSequence) {
+        Work(List<byte[]> events) {
+            this(events, new CompletableFuture<>(), new long[1]);
+        }
+    }
+
+    private FileAuditSink(Path auditDir, AuditConfig config, Clock clock, ChannelOpener opener,
+            Recovery.State state, java.security.KeyPair keys) {
+        this.clock = clock;
+        this.config = config;
+        this.digests = new DigestWriter(auditDir, keys, config, state);
+        this.log = new LogWriter(auditDir, config, opener, digests, state);
+        this.writer = new Thread(this::runWriter, "audit-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /**
+     * Opens (creating if needed) the trail in {@code auditDir}, continuing the chain after the last intact
+     * record; the digest key pair lives in {@code keyDir} (see {@link DigestKeys}).
+     */
+    public static FileAuditSink open(Path auditDir, Path keyDir, AuditConfig config, Clock clock)
+            throws IOException {
+        return open(auditDir, keyDir, config, clock, ChannelOpener.FILES);
+    }
+
+    static FileAuditSink open(Path auditDir, Path keyDir, AuditConfig config, Clock clock, ChannelOpener opener)
+            throws IOException {
+        Files.createDirectories(auditDir);
+        java.security.KeyPair keys = DigestKeys.loadOrCreate(keyDir);
+        Recovery.State state = Recovery.recover(auditDir);
+        return new FileAuditSink(auditDir, config, clock, opener, state, keys);
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        List<byte[]> lines = CrossAccountCopies.of(event).stream().map(AuditJson::toBytes).toList();
+        await(submit(new Work(lines)));
+    }
+
+    /** Writes a digest over everything recorded so far; returns when it is durable. */
+    public void checkpoint() {
+        await(submit(new Work(List.of())));
+    }
+
+    @Override
+    public boolean healthy() {
+        return failure == null && !closed;
+    }
+
+    @Override
+    public String health() {
+        return closed ? "audit trail closed" : failure == null ? "audit trail writable" : failure;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Work submit(Work work) {
+        if (closed) {
+            throw new AuditUnavailableException("the audit trail is closed", null);
+        }
+        queue.add(work);
+        return work;
+    }
+
+    /** Waits for the writer; a writer that has stopped (closed meanwhile) cannot leave a caller hanging. */
+    private void await(Work work) {
+        while (true) {
+            try {
+                work.done().get(1, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                throw new AuditUnavailableException("audit event not written: " + e.getCause().getMessage(),
+                        e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AuditUnavailableException("interrupted while writing the audit event", e);
+            } catch (TimeoutException e) {
+                if (!writer.isAlive() && !work.done().isDone()) {
+                    throw new AuditUnavailableException("the audit trail is closed", null);
+                }
+            }
+        }
+    }
+
+    private void runWriter() {
+        List<Work> batch = new ArrayList<>();
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Work first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, config.maxBatch() - 1);
+                    writeBatch(batch);
+                    batch.clear();
+                }
+                digestIfDue();
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        shutdown();
+    }
+
+    private void writeBatch(List<Work> batch) {
+        List<byte[]> events = new ArrayList<>();
+        for (Work w : batch) {
+            events.addAll(w.events());
+            w.lastSequence()[0] = log.lastSequence() + events.size();
+        }
+        try {
+            log.append(events, clock.instant());
+            if (batch.stream().anyMatch(w -> w.events().isEmpty())) {
+                digests.write(clock.instant());
+            }
+            failure = null;
+            batch.forEach(w -> w.done().complete(null));
+        } catch (IOException | RuntimeException e) {
+            fail(batch, e);
+        }
+    }
+
+    /** Events that made it to disk before the failure are acknowledged; the rest fail. */
+    private void fail(List<Work> batch, Exception e) {
+        failure = "audit trail cannot be written: " + e;
+        LOG.error("audit: {}", failure, e);
+        for (Work w : batch) {
+            if (!w.events().isEmpty() && w.lastSequence()[0] <= log.lastSequence()) {
+                w.done().complete(null);
+            } else {
+                w.done().completeExceptionally(e);
+            }
+        }
+    }
+
+    private void digestIfDue() {
+        try {
+            if (digests.due(clock.instant())) {
+                digests.write(clock.instant());
+            }
+        } catch (IOException | RuntimeException e) {
+            failure = "audit digest cannot be written: " + e;
+            LOG.error("audit: {}", failure, e);
+        }
+    }
+
+    private void shutdown() {
+        try {
+            log.rotate(clock.instant());
+            log.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("audit: closing the trail failed", e);
+        }
+        for (Work w; (w = queue.poll()) != null; ) {
+            w.done().completeExceptionally(new IOException("the audit trail is closed"));
+        }
+    }
+}

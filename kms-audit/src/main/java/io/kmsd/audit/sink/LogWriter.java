@@ -1,0 +1,149 @@
+package io.kmsd.audit.sink;
+
+import io.kmsd.audit.AuditConfig;
+import io.kmsd.audit.chain.ChainedRecord;
+import io.kmsd.audit.chain.LogFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Appends chained records to the current log file, rotating by size and age. Used by the writer thread
+ * only. Chain state moves forward only after a successful force; after a failure the file is cut back
+ * to its last forced size before the next write, so a half-written batch never stays in the chain.
+ */
+final class LogWriter implements AutoCloseable {
+    private final Path dir;
+    private final AuditConfig config;
+    private final ChannelOpener opener;
+    private final DigestWriter digests;
+    private long lastSequence;
+    private String lastHash;
+    private Segment current;
+    private boolean dirty;
+
+    /** The open log file: its size up to the last force, and when it was created. */
+    private static final class Segment {
+        final Path path;
+        final Instant created;
+        FileChannel channel;
+        long forcedSize;
+
+        Segment(Path path, Instant created, FileChannel channel) {
+            this.path = path;
+            this.created = created;
+            this.channel = channel;
+        }
+
+        String name() {
+            return path.getFileName().toString();
+        }
+    }
+
+    LogWriter(Path dir, AuditConfig config, ChannelOpener opener, DigestWriter digests, Recovery.State state) {
+        this.dir = dir;
+        this.config = config;
+        this.opener = opener;
+        this.digests = digests;
+        this.lastSequence = state.lastSequence();
+        this.lastHash = state.lastHash();
+    }
+
+    /** The sequence number of the last durable record. */
+    long lastSequence() {
+        return lastSequence;
+    }
+
+    /**
+     * Appends the events in order and forces them. On failure some leading events may already be durable:
+     * {@link #lastSequence()} says how far it got.
+     */
+    void append(List<byte[]> events, Instant now) throws IOException {
+        repairIfDirty();
+        if (current != null && !Duration.between(current.created, now).minus(config.maxFileAge()).isNegative()) {
+            rotate(now);
+        }
+        ByteArrayOutputStream batch = new ByteArrayOutputStream();
+        long seq = lastSequence;
+        String hash = lastHash;
+        long batchFirst = seq + 1;
+        for (byte[] event : events) {
+            ChainedRecord r = ChainedRecord.link(++seq, hash, event);
+            byte[] line = r.toLine();
+            if (current != null && current.forcedSize + batch.size() + line.length > config.maxFileBytes()
+                    && current.forcedSize + batch.size() > 0) {
+                commit(batch, batchFirst, seq - 1, hash, now);
+                rotate(now);
+                batchFirst = seq;
+            }
+            if (current == null) {
+                open(seq, now);
+            }
+            batch.write(line, 0, line.length);
+            hash = r.hash();
+        }
+        commit(batch, batchFirst, seq, hash, now);
+    }
+
+    private void commit(ByteArrayOutputStream batch, long first, long last, String hash, Instant now)
+            throws IOException {
+        if (batch.size() == 0) {
+            return;
+        }
+        dirty = true;
+        Durable.writeFully(current.channel, ByteBuffer.wrap(batch.toByteArray()), current.forcedSize);
+        current.channel.force(false);
+        dirty = false;
+        current.forcedSize += batch.size();
+        batch.reset();
+        lastSequence = last;
+        lastHash = hash;
+        digests.committed(current.name(), first, last, hash, now);
+    }
+
+    /** Closes the current file and signs what it holds; the next record opens a new file. */
+    void rotate(Instant now) throws IOException {
+        if (current != null) {
+            Segment closing = current;
+            current = null;
+            closing.channel.close();
+        }
+        digests.write(now);
+    }
+
+    private void open(long firstSequence, Instant now) throws IOException {
+        Path path = dir.resolve(LogFiles.logName(firstSequence, now));
+        FileChannel ch = opener.open(path);
+        ch.truncate(0);
+        Durable.forceDirectory(dir);
+        current = new Segment(path, now, ch);
+    }
+
+    /** After a failed write: cut the file back to what was forced, reopening it if the channel died. */
+    private void repairIfDirty() throws IOException {
+        if (!dirty || current == null) {
+            dirty = false;
+            return;
+        }
+        if (!current.channel.isOpen()) {
+            current.channel = opener.open(current.path);
+        }
+        current.channel.truncate(current.forcedSize);
+        current.channel.force(true);
+        dirty = false;
+    }
+
+    @Override
+    public void close() throws IOException {
+        repairIfDirty();
+        if (current != null) {
+            current.channel.close();
+            current = null;
+        }
+    }
+}
