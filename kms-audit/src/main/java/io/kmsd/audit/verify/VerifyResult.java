@@ -51,7 +51,7 @@ public record VerifyResult(List<Finding> findings, long records, int files, int 
     /** The human report the CLI prints. */
     public String describe() {
         StringBuilder s = new StringBuilder();
-        s.append(status()).append(": ").append(records).append(" records in ").append(files).append(" files, ")
+        s.append(status()).append(": ").append(records).append(" records chained in ").append(files).append(" files, ")
                 .append(digests).append(" digests");
         if (keyId != null) {
             s.append(" (signed by ").append(keyId).append(", ").append(keySource).append(')');

@@ -1,0 +1,54 @@
+package io.kmsd.audit.testing;
+
+import io.kmsd.audit.AuditEvent;
+import io.kmsd.audit.Decision;
+import io.kmsd.audit.RequestParameters;
+import io.kmsd.audit.Resource;
+import io.kmsd.audit.ResponseElements;
+import io.kmsd.audit.UserIdentity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Realistic events for tests. */
+public final class Events {
+    public static final String ACCOUNT = "111122223333";
+    public static final String KEY_ARN = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    public static final String ALICE = "arn:aws:iam::111122223333:user/alice";
+
+    private Events() {
+    }
+
+    /** A successful Encrypt by alice, number {@code n} (its request id ends in n). */
+    public static AuditEvent encrypt(int n, Instant at) {
+        return base(n, at).eventName("Encrypt")
+                .requestParameters(RequestParameters.builder().keyId("alias/app")
+                        .encryptionContext(Map.of("purpose", "test", "n", Integer.toString(n)))
+                        .encryptionAlgorithm("SYMMETRIC_DEFAULT").build())
+                .responseElements(ResponseElements.builder().keyId(KEY_ARN).build())
+                .decision(new Decision(Decision.Outcome.ALLOW, List.of(new Decision.Ref("keyPolicy", "AllowUse")),
+                        "allowed by the key policy"))
+                .build();
+    }
+
+    /** A DisableKey by alice denied by the key policy. */
+    public static AuditEvent deniedDisable(int n, Instant at) {
+        return base(n, at).eventName("DisableKey")
+                .requestParameters(RequestParameters.builder().keyId(KEY_ARN).build())
+                .error("AccessDeniedException", "User: " + ALICE + " is not authorized to perform: kms:DisableKey")
+                .decision(new Decision(Decision.Outcome.EXPLICIT_DENY,
+                        List.of(new Decision.Ref("keyPolicy", "DenyAdmin")), "explicit deny in the key policy"))
+                .build();
+    }
+
+    public static AuditEvent.Builder base(int n, Instant at) {
+        return AuditEvent.builder()
+                .userIdentity(UserIdentity.iamUser("AIDAALICE", ALICE, ACCOUNT, "AKIAALICE", "alice"))
+                .eventTime(at).awsRegion("us-east-1").sourceIPAddress("127.0.0.1").userAgent("aws-sdk-java/2")
+                .requestID(String.format("00000000-0000-4000-8000-%012d", n))
+                .eventID(UUID.nameUUIDFromBytes(("event" + n).getBytes()).toString())
+                .resources(List.of(Resource.key(KEY_ARN, ACCOUNT)))
+                .recipientAccountId(ACCOUNT);
+    }
+}
