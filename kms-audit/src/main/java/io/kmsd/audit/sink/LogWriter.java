@@ -119,8 +119,13 @@ final class LogWriter implements AutoCloseable {
     private void open(long firstSequence, Instant now) throws IOException {
         Path path = dir.resolve(LogFiles.logName(firstSequence, now));
         FileChannel ch = opener.open(path);
-        ch.truncate(0);
-        Durable.forceDirectory(dir);
+        try {
+            ch.truncate(0);
+            Durable.forceDirectory(dir);
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
         current = new Segment(path, now, ch);
     }
 
