@@ -3,7 +3,10 @@ package io.kmsd.audit.testing;
 import io.kmsd.audit.AuditEvent;
 import io.kmsd.audit.Decision;
 import io.kmsd.audit.RequestParameters;
+import io.kmsd.audit.RequestParameter;
 import io.kmsd.audit.Resource;
+import io.kmsd.audit.ResponseElement;
+import io.kmsd.audit.SessionContext;
 import io.kmsd.audit.ResponseElements;
 import io.kmsd.audit.UserIdentity;
 import java.time.Instant;
@@ -39,6 +42,26 @@ public final class Events {
                 .error("AccessDeniedException", "User: " + ALICE + " is not authorized to perform: kms:DisableKey")
                 .decision(new Decision(Decision.Outcome.EXPLICIT_DENY,
                         List.of(new Decision.Ref("keyPolicy", "DenyAdmin")), "explicit deny in the key policy"))
+                .build();
+    }
+
+    /** An event using every value kind and every nested part, for round trips. */
+    public static AuditEvent builderWithEveryKind(Instant at) {
+        SessionContext session = new SessionContext(new SessionContext.Issuer("Role", "AROA1",
+                "arn:aws:iam::111122223333:role/R", ACCOUNT, "R"), new SessionContext.Attributes(at, "true"));
+        return base(99, at).eventName("CreateGrant")
+                .userIdentity(UserIdentity.assumedRole("AROA1:s", "arn:aws:sts::111122223333:assumed-role/R/s",
+                        ACCOUNT, "ASIA1", session))
+                .requestParameters(RequestParameters.builder().keyId(KEY_ARN)
+                        .put(RequestParameter.OPERATIONS, List.of("Encrypt", "Decrypt"))
+                        .put(RequestParameter.ENCRYPTION_CONTEXT_SUBSET, Map.of("dept", "it"))
+                        .put(RequestParameter.NUMBER_OF_BYTES, 32L).put(RequestParameter.DRY_RUN, false)
+                        .put(RequestParameter.VALID_TO, at).grantTokens(List.of("tok1")).build())
+                .responseElements(ResponseElements.builder().keyId(KEY_ARN).keyStateChange("Enabled", "Disabled")
+                        .put(ResponseElement.DELETION_DATE, at).put(ResponseElement.PENDING_WINDOW_IN_DAYS, 7L)
+                        .put(ResponseElement.SIGNATURE_VALID, true).build())
+                .decision(new Decision(Decision.Outcome.ALLOW, List.of(new Decision.Ref("grant", "ab".repeat(32))),
+                        "allowed by grant"))
                 .build();
     }
 
