@@ -92,12 +92,15 @@ public final class FileAuditSink implements AuditSink {
 
     @Override
     public boolean healthy() {
-        return failure == null && !closed;
+        return failure == null && !closed && writer.isAlive();
     }
 
     @Override
     public String health() {
-        return closed ? "audit trail closed" : failure == null ? "audit trail writable" : failure;
+        if (closed || !writer.isAlive()) {
+            return closed ? "audit trail closed" : "audit writer thread died";
+        }
+        return failure == null ? "audit trail writable" : failure;
     }
 
     @Override
