@@ -1,5 +1,6 @@
 package io.kmsd.audit.verify;
 
+import io.kmsd.audit.AuditJson;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,16 @@ public record VerifyResult(List<Finding> findings, long records, int files, int 
             case TORN_TAIL -> EXIT_TORN_TAIL;
             case TAMPERED -> EXIT_TAMPERED;
         };
+    }
+
+    /** The report as one JSON object (for {@code --json}): status, exitCode, firstProblem and every field. */
+    public String toJson() {
+        var json = AuditJson.mapper().createObjectNode();
+        json.put("status", status().name());
+        json.put("exitCode", exitCode());
+        json.set("firstProblem", AuditJson.mapper().valueToTree(firstProblem().orElse(null)));
+        json.setAll((com.fasterxml.jackson.databind.node.ObjectNode) AuditJson.mapper().valueToTree(this));
+        return json.toString();
     }
 
     /** The human report the CLI prints. */

@@ -93,6 +93,34 @@ class FileAuditSinkTest {
     }
 
     @Test
+    void fileHoldingOnlyATornLineIsRemovedAndTheChainGoesOnFromTheFileBefore() throws IOException {
+        try (FileAuditSink sink = open(config)) {
+            sink.record(Events.encrypt(1, clock.instant()));
+        }
+        clock.advance(Duration.ofMinutes(1));
+        Path torn = dir().resolve(LogFiles.logName(2, clock.instant()));
+        Files.writeString(torn, "{\"sequence\":2,\"previousHa");
+        try (FileAuditSink sink = open(config)) {
+            sink.record(Events.encrypt(2, clock.instant()));
+        }
+        assertThat(LogFiles.tornTails(dir())).hasSize(1);
+        VerifyResult r = AuditVerifier.verify(dir());
+        assertThat(r.status()).as(r.describe()).isEqualTo(VerifyResult.Status.OK);
+        assertThat(r.records()).isEqualTo(2);
+    }
+
+    @Test
+    void trailShorterThanItsLastDigestRefusesToStart() throws IOException {
+        try (FileAuditSink sink = open(config)) {
+            sink.record(Events.encrypt(1, clock.instant()));
+            sink.record(Events.encrypt(2, clock.instant()));
+        }
+        Path log = TrailFiles.logs(dir()).get(0);
+        TrailFiles.write(log, TrailFiles.lines(log).subList(0, 1));
+        assertThatThrownBy(() -> open(config)).isInstanceOf(IOException.class).hasMessageContaining("covers up to 2");
+    }
+
+    @Test
     void damagedCompleteLastLineRefusesToStart() throws IOException {
         try (FileAuditSink sink = open(config)) {
             sink.record(Events.encrypt(1, clock.instant()));

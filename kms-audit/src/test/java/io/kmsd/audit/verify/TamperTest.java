@@ -192,6 +192,35 @@ class TamperTest {
     }
 
     @Test
+    void emptyTrailIsIntact() throws IOException {
+        Path empty = Files.createDirectories(dataDir.resolve("empty"));
+        VerifyResult r = AuditVerifier.verify(empty);
+        assertThat(r.status()).isEqualTo(VerifyResult.Status.OK);
+        assertThat(r.records()).isZero();
+    }
+
+    @Test
+    void removingTheLastDigestLeavesItsRecordsOnlyChainedNotSigned() throws IOException {
+        List<Path> digests = LogFiles.digests(dir);
+        Files.delete(digests.get(digests.size() - 1));
+        VerifyResult r = AuditVerifier.verify(dir);
+        assertThat(r.status()).as(r.describe()).isEqualTo(VerifyResult.Status.OK);
+        assertThat(r.unsignedRecords()).as("records after the last remaining digest are only chained").isPositive();
+    }
+
+    @Test
+    void reportNamesTheFirstBadPlaceAndTheJsonFormCarriesTheExitCode() throws IOException {
+        Path file = file(1);
+        List<String> lines = TrailFiles.lines(file);
+        lines.set(0, lines.get(0).replace("127.0.0.1", "10.0.0.66"));
+        TrailFiles.write(file, lines);
+        VerifyResult r = AuditVerifier.verify(dir);
+        assertThat(r.describe()).startsWith("TAMPERED: ").contains("first bad place: EDITED at "
+                + file.getFileName() + " line 1 (record ");
+        assertThat(r.toJson()).contains("\"status\":\"TAMPERED\"", "\"exitCode\":1", "\"kind\":\"EDITED\"");
+    }
+
+    @Test
     void missingDirectoryIsAnErrorNotAVerdict() {
         assertThatThrownBy(() -> AuditVerifier.verify(dataDir.resolve("nope")))
                 .isInstanceOf(UncheckedIOException.class);
