@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
- * Date values of the Date operators (key-policy-semantics C4): W3C ISO-8601 profiles ({@code YYYY},
+ * Date values of the Date operators (key-policy-semantics C4): W3C ISO-8601 profiles ({@code YYYY} — a four-digit number is a year, not epoch seconds —
  * {@code YYYY-MM}, {@code YYYY-MM-DD}, date-times with a zone designator) or epoch seconds, on either side.
  */
 public final class PolicyDates {
@@ -33,14 +33,14 @@ public final class PolicyDates {
     }
 
     private static Instant parseChecked(String t) {
+        if (YEAR.matcher(t).matches()) {
+            return LocalDate.of(Integer.parseInt(t), 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
         if (EPOCH.matcher(t).matches()) {
             BigDecimal seconds = new BigDecimal(t);
             long whole = seconds.longValue();
             long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
             return Instant.ofEpochSecond(whole, nanos);
-        }
-        if (YEAR.matcher(t).matches()) {
-            return LocalDate.of(Integer.parseInt(t), 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
         }
         if (YEAR_MONTH.matcher(t).matches()) {
             return LocalDate.parse(t + "-01").atStartOfDay().toInstant(ZoneOffset.UTC);

@@ -42,6 +42,7 @@ final class StatementReader {
         if (!node.isObject()) {
             throw reject(PolicyFailure.SyntaxError, null, "a statement must be a JSON object");
         }
+        sid = node.path("Sid").isTextual() ? node.get("Sid").textValue() : null;
         if (kind == PolicyKind.KEY) {
             checkStrings(node);
         }
