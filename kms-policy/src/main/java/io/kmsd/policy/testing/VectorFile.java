@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +24,6 @@ public record VectorFile(Path path, String set, String description, List<Decisio
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     public VectorFile {
@@ -72,6 +68,10 @@ public record VectorFile(Path path, String set, String description, List<Decisio
 
     static JsonNode read(Path path) throws IOException {
         String text = Files.readString(path);
-        return (isYaml(path) ? YAML : JSON).readTree(text);
+        try {
+            return isYaml(path) ? YamlTrees.read(text) : JSON.readTree(text);
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new IllegalArgumentException("invalid YAML: " + e.getMessage(), e);
+        }
     }
 }

@@ -102,6 +102,37 @@ class PolicyTestRunnerTest {
     }
 
     @Test
+    void v1YamlAnchorsWorkAndUnquotedDatesStayText() throws IOException {
+        Path p = dir.resolve("anchors.yml");
+        Files.writeString(p, """
+                vectors:
+                  - id: first
+                    key:
+                      arn: arn:aws:kms:us-east-1:111122223333:key/0b6f3a1e-5c2d-4e8f-9a71-2d3c4b5a6f70
+                      policy: &open
+                        Version: 2012-10-17
+                        Statement: [{Sid: Open, Effect: Allow, Principal: "*", Action: "kms:*", Resource: "*"}]
+                    caller: &bob {arn: "arn:aws:iam::111122223333:user/bob", type: User, account: "111122223333"}
+                    request: {action: "kms:Encrypt", currentTime: 2025-06-01T12:00:00Z}
+                    expect: {decision: ALLOW, deciding: ["keyPolicy#Open"]}
+                  - id: second
+                    key: {arn: "arn:aws:kms:us-east-1:111122223333:key/0b6f3a1e-5c2d-4e8f-9a71-2d3c4b5a6f70", policy: *open}
+                    caller: *bob
+                    request: {action: "kms:Decrypt"}
+                    expect: {decision: ALLOW, deciding: ["keyPolicy#Open"]}
+                """);
+        assertThat(run(List.of(p), 0)).endsWith("2 passed, 0 failed\n");
+    }
+
+    @Test
+    void v1DuplicateYamlKeysFailTheFile() throws IOException {
+        Path p = dir.resolve("dup.yaml");
+        Files.writeString(p, "vectors:\n  - id: a\n    id: b\n");
+        TestReport r = new PolicyTestRunner().run(List.of(p));
+        assertThat(r.cases()).singleElement().satisfies(c -> assertThat(c.problems().get(0)).contains("duplicate key 'id'"));
+    }
+
+    @Test
     void v1ABareVectorIsAOneVectorFile() throws IOException {
         Path p = dir.resolve("one.json");
         Files.writeString(p, VECTOR.formatted("bare", "{\"decision\":\"ALLOW\",\"deciding\":[\"keyPolicy#Alice\"]}"));
