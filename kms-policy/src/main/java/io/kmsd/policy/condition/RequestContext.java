@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,7 +36,7 @@ public final class RequestContext implements VariableSource {
 
     /** The entry for a key in any case, or null when absent. */
     public ContextEntry lookup(String key) {
-        return entries.get(key.toLowerCase(Locale.ROOT));
+        return entries.get(ConditionKeys.lower(key));
     }
 
     @Override
@@ -53,7 +52,7 @@ public final class RequestContext implements VariableSource {
     /** A copy without one key (L2 drops kms:BypassPolicyLockoutSafetyCheck). */
     public RequestContext without(String key) {
         Map<String, ContextEntry> copy = new LinkedHashMap<>(entries);
-        copy.remove(key.toLowerCase(Locale.ROOT));
+        copy.remove(ConditionKeys.lower(key));
         return new RequestContext(Collections.unmodifiableMap(copy));
     }
 
@@ -68,36 +67,45 @@ public final class RequestContext implements VariableSource {
         return "RequestContext" + entries.keySet();
     }
 
-    /** Collects entries; later puts of the same key (any case) replace earlier ones. */
+    /** Collects entries; later puts of the same key (any case) replace earlier ones. Single use. */
     public static final class Builder {
-        private final Map<String, ContextEntry> entries = new LinkedHashMap<>(32);
+        private Map<String, ContextEntry> entries = new LinkedHashMap<>(64);
 
         private Builder() {
         }
 
         public Builder put(String key, String value, String source) {
             if (value != null) {
-                entries.put(key.toLowerCase(Locale.ROOT), new ContextEntry(key, List.of(value), false, source));
+                open().put(ConditionKeys.lower(key), new ContextEntry(key, List.of(value), false, source));
             }
             return this;
+        }
+
+        private Map<String, ContextEntry> open() {
+            if (entries == null) {
+                throw new IllegalStateException("this builder has already built its context");
+            }
+            return entries;
         }
 
         /** A multivalued (ArrayOfString) key; an empty or null list leaves the key absent (K4). */
         public Builder putAll(String key, Collection<String> values, String source) {
             if (values != null && !values.isEmpty()) {
-                List<String> vs = new ArrayList<>(values);
-                entries.put(key.toLowerCase(Locale.ROOT), new ContextEntry(key, vs, true, source));
+                open().put(ConditionKeys.lower(key), new ContextEntry(key, new ArrayList<>(values), true, source));
             }
             return this;
         }
 
         public Builder remove(String key) {
-            entries.remove(key.toLowerCase(Locale.ROOT));
+            open().remove(ConditionKeys.lower(key));
             return this;
         }
 
+        /** Hands the collected entries to the context without copying; the builder cannot be used again. */
         public RequestContext build() {
-            return new RequestContext(Collections.unmodifiableMap(new LinkedHashMap<>(entries)));
+            RequestContext c = new RequestContext(Collections.unmodifiableMap(open()));
+            entries = null;
+            return c;
         }
     }
 }

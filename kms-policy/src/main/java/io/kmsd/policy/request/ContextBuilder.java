@@ -5,6 +5,7 @@ import io.kmsd.policy.actions.KmsActions;
 import io.kmsd.policy.condition.ContextEntry;
 import io.kmsd.policy.condition.RequestContext;
 import io.kmsd.policy.principal.Principal;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
@@ -93,14 +94,34 @@ public final class ContextBuilder {
     /** K1 time and transport; E11 forwarding. */
     private void transport() {
         b.put("aws:SourceIp", f.sourceIp(), "request.sourceIp");
-        b.put("aws:CurrentTime", f.currentTime().toString(), "request.currentTime");
-        b.put("aws:EpochTime", String.valueOf(f.currentTime().getEpochSecond()), "request.currentTime");
+        TimeText t = TimeText.of(f.currentTime());
+        b.put("aws:CurrentTime", t.iso(), "request.currentTime");
+        b.put("aws:EpochTime", t.epoch(), "request.currentTime");
         b.put("aws:SecureTransport", String.valueOf(f.secureTransport() == null || f.secureTransport()),
                 "request.secureTransport");
         b.put("aws:ViaAWSService", String.valueOf(f.viaService() != null), "request.viaService");
         if (keyResource) {
             b.put("kms:ViaService", f.viaService(), "request.viaService");
             b.put("kms:CallerAccount", caller.account(), "caller.account");
+        }
+    }
+
+    /**
+     * aws:CurrentTime (whole seconds, as AWS sends it) and aws:EpochTime. Formatting an instant is the costliest
+     * step of building a context, and consecutive requests mostly share their second, so the last one is kept.
+     */
+    private record TimeText(long second, String iso, String epoch) {
+        private static volatile TimeText last = new TimeText(Long.MIN_VALUE, "", "");
+
+        static TimeText of(Instant t) {
+            TimeText l = last;
+            if (l.second == t.getEpochSecond()) {
+                return l;
+            }
+            Instant s = Instant.ofEpochSecond(t.getEpochSecond());
+            TimeText n = new TimeText(s.getEpochSecond(), s.toString(), Long.toString(s.getEpochSecond()));
+            last = n;
+            return n;
         }
     }
 
