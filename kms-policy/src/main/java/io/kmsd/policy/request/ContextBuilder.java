@@ -20,6 +20,8 @@ public final class ContextBuilder {
     private static final Set<String> RE_ENCRYPT = Set.of("ReEncryptFrom", "ReEncryptTo");
     private static final Set<String> GRANT_ADMIN = Set.of("CreateGrant", "ListGrants", "RevokeGrant");
     private static final Set<String> BYPASS = Set.of("CreateKey", "PutKeyPolicy", "ReplicateKey");
+    private static final Set<String> CUSTOM_KEY_STORE = Set.of("CreateCustomKeyStore", "ConnectCustomKeyStore",
+            "DeleteCustomKeyStore", "DescribeCustomKeyStores", "DisconnectCustomKeyStore", "UpdateCustomKeyStore");
     private static final Set<String> REQUEST_TAGS = Set.of("CreateKey", "TagResource", "UntagResource", "ReplicateKey");
 
     private final Principal caller;
@@ -102,6 +104,8 @@ public final class ContextBuilder {
         b.put("aws:ViaAWSService", String.valueOf(f.viaService() != null), "request.viaService");
         if (keyResource) {
             b.put("kms:ViaService", f.viaService(), "request.viaService");
+        }
+        if (keyResource || CUSTOM_KEY_STORE.contains(op)) {
             b.put("kms:CallerAccount", caller.account(), "caller.account");
         }
     }

@@ -181,6 +181,9 @@ class ContextBuilderTest {
         assertThat(value(c, "kms:KeySpec")).isEqualTo("RSA_2048");
         assertThat(c.lookup("kms:CallerAccount")).isNull();
         assertThat(c.lookup("aws:ResourceTag/team")).isNull();
+        RequestContext store = ContextBuilder.build(Fixtures.alice(), Action.kms("ConnectCustomKeyStore"), null, null,
+                Fixtures.facts().build());
+        assertThat(value(store, "kms:CallerAccount")).as("K3: custom key store operations").isEqualTo(Fixtures.ACCOUNT);
     }
 
     @Test
