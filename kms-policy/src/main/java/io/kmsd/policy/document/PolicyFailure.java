@@ -1,0 +1,15 @@
+package io.kmsd.policy.document;
+
+/** The G15 failure names that open every MalformedPolicyDocumentException message. */
+public enum PolicyFailure {
+    SyntaxError,
+    UnsupportedVersion,
+    InvalidStatementElement,
+    InvalidEffect,
+    InvalidPrincipal,
+    PrincipalNotFound,
+    InvalidConditionOperator,
+    OverlyPermissiveCondition,
+    InvalidCharacter,
+    LockoutSafetyCheck
+}
