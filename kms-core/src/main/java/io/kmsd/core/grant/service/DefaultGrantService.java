@@ -182,11 +182,12 @@ public final class DefaultGrantService implements GrantService {
 
     @Override
     public List<GrantView> grantsForRequest(KeyArn key, List<String> grantTokens) {
-        Map<GrantId, GrantToken> presented = presentedFor(key, grantTokens);
-        GrantCache.KeyGrants grants = cache.get(key);
-        if (presented.isEmpty() && !cache.hasDelay()) {
-            return grants.views;
+        boolean noTokens = grantTokens == null || grantTokens.isEmpty();
+        if (noTokens && !cache.hasDelay()) {
+            return cache.get(key).views; // the common case allocates nothing
         }
+        Map<GrantId, GrantToken> presented = presentedFor(key, noTokens ? List.of() : grantTokens);
+        GrantCache.KeyGrants grants = cache.get(key);
         long now = clock.millis();
         List<GrantView> out = new ArrayList<>(grants.active.size() + presented.size());
         for (Grant g : grants.active) {
@@ -205,9 +206,6 @@ public final class DefaultGrantService implements GrantService {
 
     /** Every token verified (InvalidGrantToken otherwise); those of other keys dropped (kms-api §4.0). */
     private Map<GrantId, GrantToken> presentedFor(KeyArn key, List<String> grantTokens) {
-        if (grantTokens == null || grantTokens.isEmpty()) {
-            return new LinkedHashMap<>();
-        }
         Map<GrantId, GrantToken> out = new LinkedHashMap<>();
         for (String text : grantTokens) {
             GrantToken token = decodeToken(text);

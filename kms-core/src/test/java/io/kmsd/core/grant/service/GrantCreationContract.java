@@ -25,9 +25,18 @@ import io.kmsd.core.key.KeySpec;
 import io.kmsd.core.key.KeyUsage;
 import io.kmsd.core.testing.Ids;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** CreateGrant (kms-api §4.9) through the public GrantService, on H2 and on PostgreSQL. */
@@ -203,5 +212,39 @@ public abstract class GrantCreationContract extends GrantFixture {
                         + "key usage ENCRYPT_DECRYPT.");
         assertThat(count("SELECT COUNT(*) FROM kms_grant")).isZero();
         assertThat(grants.activeGrantsFor(key)).isEmpty();
+    }
+
+    @Test
+    void concurrentCreatesAreSerialisedPerKey() throws Exception {
+        KeyArn key = symmetricKey();
+        NewGrant named = request(key, ALICE, Encrypt).withName(new GrantName("shared"));
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<CreatedGrant>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                NewGrant r = i % 2 == 0 ? named : request(key, BOB, Decrypt);
+                Callable<CreatedGrant> task = () -> {
+                    start.await();
+                    return grants.create(r);
+                };
+                results.add(pool.submit(task));
+            }
+            start.countDown();
+            Set<Object> namedIds = new HashSet<>();
+            for (int i = 0; i < threads; i++) {
+                CreatedGrant created = results.get(i).get();
+                if (i % 2 == 0) {
+                    namedIds.add(created.grantId());
+                }
+            }
+            assertThat(namedIds).hasSize(1); // one grant for every repeat of the named request
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(grants.list(key, Optional.empty(), Optional.empty(), 100, null).items()).hasSize(1 + threads / 2);
+        assertThat(count("SELECT active_grants FROM kms_key_grants WHERE key_id = ?", key.keyId().value()))
+                .isEqualTo(1 + threads / 2);
     }
 }
