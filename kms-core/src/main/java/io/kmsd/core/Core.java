@@ -1,8 +1,12 @@
 package io.kmsd.core;
 
 import io.kmsd.core.crypto.MaterialVault;
+import io.kmsd.core.grant.service.DefaultGrantService;
+import io.kmsd.core.grant.store.GrantStore;
+import io.kmsd.core.grant.token.GrantTokens;
 import io.kmsd.core.lifecycle.DefaultKeyService;
 import io.kmsd.core.store.KeyStore;
+import io.kmsd.core.store.jdbc.JdbcGrantStore;
 import io.kmsd.core.store.jdbc.JdbcKeyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * Core core = Core.start(CoreConfig.builder().dataSource(pgDataSource)
  *         .rootKey(FileRootKeyProvider.open(dataDir.resolve("root.key"))).build());
  * KeyService keys = core.keys();
+ * GrantService grants = core.grants();
  * </pre>
  */
 public final class Core implements AutoCloseable {
@@ -25,12 +30,15 @@ public final class Core implements AutoCloseable {
 
     private final CoreConfig config;
     private final KeyService keys;
+    private final GrantService grants;
     private final HealthProbe health;
 
-    private Core(CoreConfig config, KeyStore store) {
+    private Core(CoreConfig config, KeyStore store, GrantStore grantStore) {
         this.config = config;
         this.keys = new DefaultKeyService(store, new MaterialVault(config.rootKey()), config.clock(),
                 config.cacheRefreshInterval(), config.requireDisabledBeforeDeletion());
+        this.grants = new DefaultGrantService(grantStore, keys, new GrantTokens(config.rootKey()), config.clock(),
+                config.cacheRefreshInterval(), config.grantPropagationDelay());
         this.health = new HealthProbe() {
             @Override
             public boolean databaseReachable() {
@@ -49,7 +57,7 @@ public final class Core implements AutoCloseable {
         try {
             KeyStore store = JdbcKeyStore.migrated(config.dataSource());
             LOG.info("kms-core started with {}", config.rootKey().describe());
-            return new Core(config, store);
+            return new Core(config, store, new JdbcGrantStore(config.dataSource()));
         } catch (RuntimeException e) {
             closeOwned(config);
             throw e;
@@ -58,6 +66,10 @@ public final class Core implements AutoCloseable {
 
     public KeyService keys() {
         return keys;
+    }
+
+    public GrantService grants() {
+        return grants;
     }
 
     public HealthProbe health() {

@@ -23,6 +23,7 @@ public final class CoreConfig {
     private final Clock clock;
     private final boolean requireDisabledBeforeDeletion;
     private final Duration cacheRefreshInterval;
+    private final Duration grantPropagationDelay;
 
     private CoreConfig(Builder b) {
         this.dataSource = Objects.requireNonNull(b.dataSource, "a data source (dataSource or h2) is required");
@@ -31,6 +32,7 @@ public final class CoreConfig {
         this.clock = b.clock;
         this.requireDisabledBeforeDeletion = b.requireDisabledBeforeDeletion;
         this.cacheRefreshInterval = b.cacheRefreshInterval;
+        this.grantPropagationDelay = b.grantPropagationDelay;
     }
 
     public static Builder builder() {
@@ -59,9 +61,20 @@ public final class CoreConfig {
         return requireDisabledBeforeDeletion;
     }
 
-    /** How long a cached key may be used before this node re-reads its version from the database. */
+    /**
+     * How long a cached key, or a key's cached grants, may be used before this node re-reads their version from
+     * the database: a change made on another node is seen here after at most this interval.
+     */
     public Duration cacheRefreshInterval() {
         return cacheRefreshInterval;
+    }
+
+    /**
+     * How long a new grant stays invisible to the authorizer (without its token), even on the node that created
+     * it; 0 by default. Lets applications test AWS's eventual consistency (key-policy-semantics E15).
+     */
+    public Duration grantPropagationDelay() {
+        return grantPropagationDelay;
     }
 
     /** Builds a {@link CoreConfig}. */
@@ -72,6 +85,7 @@ public final class CoreConfig {
         private Clock clock = Clock.systemUTC();
         private boolean requireDisabledBeforeDeletion = true;
         private Duration cacheRefreshInterval = DEFAULT_REFRESH;
+        private Duration grantPropagationDelay = Duration.ZERO;
         private Path h2DataDir;
 
         private Builder() {
@@ -116,6 +130,14 @@ public final class CoreConfig {
                 throw new IllegalArgumentException("cache refresh interval must not be negative");
             }
             this.cacheRefreshInterval = interval;
+            return this;
+        }
+
+        public Builder grantPropagationDelay(Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("grant propagation delay must not be negative");
+            }
+            this.grantPropagationDelay = delay;
             return this;
         }
 

@@ -40,7 +40,7 @@ public interface KeyTx {
     /** Bumps the row version after a change to the key's tags or aliases. */
     void touch(KeyArn arn);
 
-    /** Deletes the key with its materials, tags and aliases. */
+    /** Deletes the key with its materials, tags, aliases and grants. */
     void deleteKey(KeyArn arn);
 
     /** Keys in state PendingDeletion whose deletion date is at or before {@code now}. */

@@ -36,7 +36,8 @@ class PostgresKeyStoreContractTest extends KeyStoreContract {
     @Override
     protected void emptyDatabase() throws SQLException {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String table : List.of("kms_alias", "kms_key_tag", "kms_key_material", "kms_key")) {
+            for (String table : List.of("kms_grant", "kms_key_grants", "kms_alias", "kms_key_tag",
+                    "kms_key_material", "kms_key")) {
                 s.execute("DROP TABLE IF EXISTS " + table);
             }
             s.execute("DROP TABLE IF EXISTS schema_version");

@@ -93,6 +93,8 @@ final class JdbcTx implements KeyTx {
 
     @Override
     public void deleteKey(KeyArn arn) {
+        sql.update("DELETE FROM kms_grant" + BY_KEY, ids(arn)); // kms-api §3.3: the key's grants go with it
+        sql.update("DELETE FROM kms_key_grants" + BY_KEY, ids(arn));
         sql.update("DELETE FROM kms_alias" + BY_KEY, ids(arn));
         sql.update("DELETE FROM kms_key_tag" + BY_KEY, ids(arn));
         sql.update("DELETE FROM kms_key_material" + BY_KEY, ids(arn));

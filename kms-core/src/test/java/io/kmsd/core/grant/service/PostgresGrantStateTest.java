@@ -1,0 +1,15 @@
+package io.kmsd.core.grant.service;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link GrantStateContract} on a real (embedded) PostgreSQL. */
+class PostgresGrantStateTest extends GrantStateContract {
+    @TempDir
+    Path dir;
+
+    @Override
+    protected TestDatabase openDatabase() throws Exception {
+        return TestDatabase.postgres(dir);
+    }
+}
