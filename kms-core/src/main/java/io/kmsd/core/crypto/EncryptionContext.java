@@ -64,9 +64,28 @@ public record EncryptionContext(SortedMap<String, String> pairs) {
         out.write(utf8, 0, utf8.length);
     }
 
+    /**
+     * True if the text is well-formed UTF-16 (no unpaired surrogate). Others would encode to the same
+     * UTF-8 bytes as a different text ({@code ?}), so two different contexts could authenticate alike.
+     */
+    public static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String requireField(String field) {
         if (field == null) {
             throw new IllegalArgumentException("encryption context keys and values must not be null");
+        }
+        if (!isWellFormed(field)) {
+            throw new IllegalArgumentException("encryption context text has an unpaired surrogate");
         }
         if (field.length() > MAX_FIELD / 3 && field.getBytes(StandardCharsets.UTF_8).length > MAX_FIELD) {
             throw new IllegalArgumentException("encryption context field longer than 65535 UTF-8 bytes");
