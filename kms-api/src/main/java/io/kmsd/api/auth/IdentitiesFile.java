@@ -2,8 +2,10 @@ package io.kmsd.api.auth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -40,9 +42,13 @@ public final class IdentitiesFile {
 
     /** Parses identities from YAML text; {@code source} names it in error messages. */
     public static IdentityStore parse(String yaml, String source) {
-        Document doc;
+        Document doc = null;
         try {
-            doc = YAML.readValue(yaml, Document.class);
+            doc = yaml.isBlank() ? null : YAML.readValue(yaml, Document.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new IdentitiesException("identities file " + source + " is not valid: unknown field '"
+                    + e.getPropertyName() + "' at " + path(e) + " (allowed: " + e.getKnownPropertyIds() + ")"
+                    + location(e));
         } catch (JsonProcessingException e) {
             throw new IdentitiesException("identities file " + source + " is not valid: "
                     + e.getOriginalMessage() + location(e));
@@ -55,6 +61,15 @@ public final class IdentitiesFile {
         } catch (IllegalArgumentException e) {
             throw new IdentitiesException("identities file " + source + ": " + e.getMessage());
         }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            sb.append(ref.getFieldName() != null ? (sb.length() == 0 ? "" : ".") + ref.getFieldName()
+                    : "[" + ref.getIndex() + "]");
+        }
+        return sb.toString();
     }
 
     private static String location(JsonProcessingException e) {

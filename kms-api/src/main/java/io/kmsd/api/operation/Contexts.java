@@ -15,7 +15,7 @@ final class Contexts {
         if (pairs == null) {
             return EncryptionContext.empty();
         }
-        if (pairs.containsValue(null)) {
+        if (pairs.values().stream().anyMatch(java.util.Objects::isNull)) {
             throw new KmsException(KmsError.Serialization, "Member '" + member + "' must map strings to strings.");
         }
         try {
