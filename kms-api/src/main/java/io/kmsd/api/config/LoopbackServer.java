@@ -2,13 +2,14 @@ package io.kmsd.api.config;
 
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jetty.ConnectorFactory;
+import io.dropwizard.jetty.GzipHandlerFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import java.util.List;
 
 /**
  * The server a configuration without a {@code server:} block gets: API 127.0.0.1:8080, admin 127.0.0.1:8081,
- * no access log. Dropwizard's own default would listen on every interface.
+ * no access log, no gzip. Dropwizard's own default would listen on every interface.
  */
 public final class LoopbackServer {
     public static final String LOOPBACK = "127.0.0.1";
@@ -23,6 +24,9 @@ public final class LoopbackServer {
         LogbackAccessRequestLogFactory requestLog = new LogbackAccessRequestLogFactory();
         requestLog.setAppenders(List.of());
         server.setRequestLogFactory(requestLog);
+        GzipHandlerFactory gzip = new GzipHandlerFactory();
+        gzip.setEnabled(false); // KMS messages are a few hundred bytes
+        server.setGzipFilterFactory(gzip);
         return server;
     }
 

@@ -45,6 +45,7 @@ class ConfigurationTest {
         assertThat(c.getKms().getDataDir()).isEqualTo("./data");
         assertThat(c.getKms().getAuth().getMode()).isEqualTo(AuthMode.SIGV4);
         assertThat(((DefaultServerFactory) c.getServerFactory()).getShutdownGracePeriod().toSeconds()).isEqualTo(10);
+        assertThat(((DefaultServerFactory) c.getServerFactory()).getGzipFilterFactory().isEnabled()).isFalse();
     }
 
     @Test
@@ -52,6 +53,7 @@ class ConfigurationTest {
         KmsConfiguration c = load("minimal.yml");
         assertThat(connector(c, false).getBindHost()).isEqualTo("127.0.0.1");
         assertThat(connector(c, true).getPort()).isEqualTo(8081);
+        assertThat(((DefaultServerFactory) c.getServerFactory()).getGzipFilterFactory().isEnabled()).isFalse();
         KmsFactory kms = c.getKms();
         assertThat(kms.getDatabase()).isNull();
         assertThat(kms.databaseOrDefault().getUrl()).startsWith("jdbc:h2:file:").contains("/data/kms");
