@@ -28,6 +28,9 @@ public final class FirstStart {
                           Path configFile) {
     }
 
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rw-------");
+
     private final SecureRandom random;
 
     public FirstStart(SecureRandom random) {
@@ -90,7 +93,7 @@ public final class FirstStart {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.deleteIfExists(file);
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             } else {
                 Files.createFile(file);
             }

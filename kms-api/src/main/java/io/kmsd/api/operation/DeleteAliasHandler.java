@@ -10,7 +10,10 @@ import io.kmsd.core.alias.AliasArn;
 import io.kmsd.core.error.KmsException;
 import io.kmsd.core.key.KeyArn;
 
-/** DeleteAlias (kms-api §4.2): authorized on the alias ARN and its key; missing → {@code Alias <arn> is not found.} */
+/**
+ * DeleteAlias (kms-api §4.2): authorized on the alias ARN and its key; a missing alias is
+ * {@code Alias <arn> is not found.}
+ */
 public final class DeleteAliasHandler extends BaseHandler<DeleteAliasHandler.Request> {
 
     public DeleteAliasHandler(KeyAccess access) {

@@ -13,7 +13,8 @@ public final class GenerateDataKeyHandler extends BaseHandler<DataKeyRequest> {
         super("GenerateDataKey", DataKeyRequest.class, access);
     }
 
-    public record Response(@JsonProperty("CiphertextBlob") Blob ciphertextBlob, @JsonProperty("Plaintext") Blob plaintext,
+    public record Response(@JsonProperty("CiphertextBlob") Blob ciphertextBlob,
+                           @JsonProperty("Plaintext") Blob plaintext,
                            @JsonProperty("KeyId") String keyId, @JsonProperty("KeyMaterialId") String keyMaterialId) {
     }
 

@@ -29,7 +29,8 @@ public final class ReEncryptHandler extends BaseHandler<ReEncryptHandler.Request
                           @JsonProperty("SourceEncryptionContext") Map<String, String> sourceEncryptionContext,
                           @JsonProperty("SourceKeyId") String sourceKeyId,
                           @JsonProperty("DestinationKeyId") String destinationKeyId,
-                          @JsonProperty("DestinationEncryptionContext") Map<String, String> destinationEncryptionContext,
+                          @JsonProperty("DestinationEncryptionContext")
+                          Map<String, String> destinationEncryptionContext,
                           @JsonProperty("SourceEncryptionAlgorithm") String sourceEncryptionAlgorithm,
                           @JsonProperty("DestinationEncryptionAlgorithm") String destinationEncryptionAlgorithm,
                           @JsonProperty("GrantTokens") List<String> grantTokens, @JsonProperty("DryRun") Boolean dryRun,
