@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The one exception mapper. KmsExceptions keep their type and message; Jersey's own failures become the
+ * The one exception mapper. KmsExceptions keep their type and message (the dispatcher has logged them); Jersey's own failures become the
  * service's framework errors (unknown path or method → UnknownOperationException, unreadable entity →
  * SerializationException, too large → ValidationException); everything else is a bug, answered with an
  * opaque KMSInternalException while the stack trace is logged under the request id.
@@ -28,9 +28,13 @@ public final class KmsExceptionMapper implements ExceptionMapper<Throwable> {
             return respond(e.error(), e.getMessage());
         }
         if (failure instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
-            return respond(framework(e.getResponse().getStatus()), frameworkMessage(e.getResponse().getStatus()));
+            int status = e.getResponse().getStatus();
+            LOG.info("request {} failed before dispatch: HTTP {} ({})", MDC.get(REQUEST_ID_MDC), status,
+                    framework(status).wireName());
+            return respond(framework(status), frameworkMessage(status));
         }
         if (failure instanceof JsonProcessingException) {
+            LOG.info("request {} failed: its JSON could not be read", MDC.get(REQUEST_ID_MDC));
             return respond(KmsError.Serialization, "The request body is not valid JSON.");
         }
         LOG.error("request {} failed with an internal error", MDC.get(REQUEST_ID_MDC), failure);
