@@ -61,10 +61,35 @@ public final class CanonicalRequest {
 
     static String headerValue(List<String> values) {
         StringBuilder sb = new StringBuilder();
-        for (String v : values) {
-            sb.append(sb.length() == 0 ? "" : ",").append(v.strip().replaceAll("\\s+", " "));
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            appendTrimmedCollapsed(sb, values.get(i));
         }
         return sb.toString();
+    }
+
+    /**
+     * Appends {@code value} without leading and trailing blanks and with every inner run of blanks as one space;
+     * blanks are HTTP's optional whitespace, SP and HTAB. A loop, not a regex: this runs on every request.
+     */
+    private static void appendTrimmedCollapsed(StringBuilder sb, String value) {
+        boolean pendingSpace = false;
+        boolean started = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ' || c == '\t') {
+                pendingSpace = started;
+            } else {
+                if (pendingSpace) {
+                    sb.append(' ');
+                    pendingSpace = false;
+                }
+                sb.append(c);
+                started = true;
+            }
+        }
     }
 
     /** Removes {@code .} and {@code ..} segments and empty segments, keeping a trailing slash. */
