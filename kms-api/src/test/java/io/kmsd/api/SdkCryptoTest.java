@@ -205,6 +205,23 @@ class SdkCryptoTest {
     }
 
     @Test
+    void ignoreCiphertextDryRunNeedsOnlyTheKey() throws Exception { // kms-api §4.0, §6.41 (SDK 2.36 lacks the member)
+        KeyMetadata m = newKey();
+        RawKms raw = new RawKms(TestServer.endpoint(APP));
+        RawKms.Signing alice = RawKms.Signing.of(TestIdentities.ALICE_KEY, TestIdentities.ALICE_SECRET);
+        String dryRun = "{\"KeyId\":\"" + m.keyId() + "\",\"DryRun\":true,\"DryRunModifiers\":[\"IGNORE_CIPHERTEXT\"],"
+                + "\"CiphertextBlob\":\"anVuaw==\"}";
+        assertThat(raw.post(raw.sign(alice, "Decrypt", dryRun), dryRun).body())
+                .contains("\"__type\":\"DryRunOperationException\"");
+        String noKey = "{\"DryRun\":true,\"DryRunModifiers\":[\"IGNORE_CIPHERTEXT\"]}";
+        assertThat(raw.post(raw.sign(alice, "Decrypt", noKey), noKey).body()).contains("\"__type\":\"ValidationException\"")
+                .contains("Value null at 'keyId' failed to satisfy constraint: Member must not be null");
+        String notDry = "{\"KeyId\":\"" + m.keyId() + "\",\"DryRunModifiers\":[\"IGNORE_CIPHERTEXT\"]}";
+        assertThat(raw.post(raw.sign(alice, "Decrypt", notDry), notDry).body())
+                .contains("DryRunModifiers can only be used when DryRun is true.");
+    }
+
+    @Test
     void dryRunChecksEverythingAndDoesNothing() { // kms-api §6.41
         KeyMetadata m = newKey();
         fails(DryRunOperationException.class, "The request would have succeeded, but the DryRun option is set.",
