@@ -52,7 +52,7 @@ final class LoadReport {
         return fmt("%.2f", millis);
     }
 
-    private static String human(java.time.Duration d) {
+    static String human(java.time.Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 

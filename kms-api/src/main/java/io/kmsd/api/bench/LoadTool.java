@@ -107,7 +107,8 @@ public final class LoadTool extends Command {
         LoadPhase phase = new LoadPhase(options, clock, json);
         List<LoadPhase.Result> results = new ArrayList<>();
         for (Operation op : options.operations()) {
-            out.printf("%s: warming up %s, measuring %s ...%n", op.wireName(), options.warmup(), options.duration());
+            out.printf("%s: warming up %s, measuring %s ...%n", op.wireName(), LoadReport.human(options.warmup()),
+                    LoadReport.human(options.duration()));
             results.add(phase.run(op, RequestTemplate.of(op, fixture, json)));
         }
         LoadReport.table(out, results);
