@@ -1,0 +1,24 @@
+package io.kmsd.api.operation;
+
+import io.kmsd.api.protocol.OperationHandler;
+import java.util.List;
+
+/** Every operation this server implements (issue 2: lifecycle, aliases, tags, symmetric crypto, key policy). */
+public final class Handlers {
+    private Handlers() {
+    }
+
+    public static List<OperationHandler<?>> all(KeyAccess access) {
+        return List.of(
+                new CreateKeyHandler(access), new DescribeKeyHandler(access), new ListKeysHandler(access),
+                new EnableKeyHandler(access), new DisableKeyHandler(access), new UpdateKeyDescriptionHandler(access),
+                new ScheduleKeyDeletionHandler(access), new CancelKeyDeletionHandler(access),
+                new CreateAliasHandler(access), new UpdateAliasHandler(access), new DeleteAliasHandler(access),
+                new ListAliasesHandler(access),
+                new TagResourceHandler(access), new UntagResourceHandler(access), new ListResourceTagsHandler(access),
+                new EncryptHandler(access), new DecryptHandler(access), new ReEncryptHandler(access),
+                new GenerateDataKeyHandler(access), new GenerateDataKeyWithoutPlaintextHandler(access),
+                new GenerateRandomHandler(access),
+                new GetKeyPolicyHandler(access), new PutKeyPolicyHandler(access), new ListKeyPoliciesHandler(access));
+    }
+}

@@ -1,0 +1,124 @@
+package io.kmsd.api.protocol;
+
+import io.kmsd.api.auth.Authenticated;
+import io.kmsd.api.auth.Authenticator;
+import io.kmsd.api.auth.SignedRequest;
+import io.kmsd.api.wire.Violations;
+import io.kmsd.api.wire.WireCodec;
+import io.kmsd.api.wire.WireRequest;
+import io.kmsd.core.error.KmsError;
+import io.kmsd.core.error.KmsException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The request pipeline of kms-api §1.4, free of HTTP types: read the body (≤ the limit), authenticate,
+ * check the content type, dispatch on {@code X-Amz-Target}, parse, check model constraints, run the handler,
+ * encode. Every outcome is timed, counted and handed to the audit hook before the response goes out.
+ */
+public final class Dispatcher {
+    static final String TARGET_PREFIX = "TrentService.";
+
+    private final Authenticator authenticator;
+    private final OperationTable table;
+    private final WireCodec codec;
+    private final OperationMetrics metrics;
+    private final AuditHook audit;
+    private final Clock clock;
+    private final int maxBodyBytes;
+
+    public Dispatcher(Authenticator authenticator, OperationTable table, WireCodec codec, OperationMetrics metrics,
+                      AuditHook audit, Clock clock, int maxBodyBytes) {
+        this.authenticator = authenticator;
+        this.table = table;
+        this.codec = codec;
+        this.metrics = metrics;
+        this.audit = audit;
+        this.clock = clock;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** The response body of a successful request; any failure is thrown (a KmsException, or a bug). */
+    public byte[] dispatch(Exchange exchange) {
+        long start = System.nanoTime();
+        Progress progress = new Progress(exchange);
+        try {
+            byte[] out = run(exchange, progress);
+            finish(progress, start, null, "");
+            return out;
+        } catch (KmsException e) {
+            finish(progress, start, e.error(), e.getMessage());
+            throw e;
+        } catch (RuntimeException | Error e) {
+            finish(progress, start, KmsError.KMSInternal, "");
+            throw e;
+        }
+    }
+
+    private byte[] run(Exchange exchange, Progress progress) {
+        SignedRequest request = new SignedRequest(exchange.method(), exchange.rawPath(), exchange.rawQuery(),
+                exchange.headers(), BodyReader.read(exchange.body(), maxBodyBytes));
+        Authenticated who = authenticator.authenticate(request);
+        progress.who = who;
+        progress.operation = operation(request);
+        checkContentType(request);
+        OperationHandler<?> handler = table.handler(progress.operation);
+        progress.call = new Call(exchange.requestId(), progress.operation, who.principal(), who.region(),
+                clock.instant(), exchange.client());
+        return codec.encode(invoke(handler, progress.call, request.body()));
+    }
+
+    private <Q extends WireRequest> Object invoke(OperationHandler<Q> handler, Call call, byte[] body) {
+        Q request = codec.decode(body, handler.requestType());
+        Violations violations = new Violations();
+        request.validate(violations);
+        violations.throwIfAny();
+        return handler.handle(call, request);
+    }
+
+    /** {@code X-Amz-Target: TrentService.<Operation>}, case-sensitive; anything else is UnknownOperation. */
+    static String operation(SignedRequest request) {
+        String target = request.header("x-amz-target").orElse("");
+        if (!target.startsWith(TARGET_PREFIX) || target.length() == TARGET_PREFIX.length()) {
+            throw OperationTable.unknown();
+        }
+        return target.substring(TARGET_PREFIX.length());
+    }
+
+    /** SDKs send {@code application/x-amz-json-1.1}; {@code application/json} is accepted too (§1.1). */
+    private static void checkContentType(SignedRequest request) {
+        Optional<String> type = request.header("content-type");
+        if (type.isEmpty()) {
+            return;
+        }
+        String base = type.get().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!base.equals("application/x-amz-json-1.1") && !base.equals("application/json")) {
+            throw new KmsException(KmsError.Serialization, "Content type " + base + " is not supported; "
+                    + "send application/x-amz-json-1.1.");
+        }
+    }
+
+    private void finish(Progress p, long start, KmsError error, String message) {
+        metrics.record(p.operation, start, error);
+        Call c = p.call;
+        audit.record(new CallRecord(p.exchange.requestId(), p.operation, clock.instant(),
+                Optional.ofNullable(p.who).map(Authenticated::principal),
+                Optional.ofNullable(p.who).map(Authenticated::region), p.exchange.client(),
+                c == null ? List.of() : c.keys(), c == null ? List.of() : c.decisions(),
+                Optional.ofNullable(error), message));
+    }
+
+    /** What is known of a request so far, for metrics and the audit record when it fails midway. */
+    private static final class Progress {
+        final Exchange exchange;
+        String operation = "Unknown";
+        Authenticated who;
+        Call call;
+
+        Progress(Exchange exchange) {
+            this.exchange = exchange;
+        }
+    }
+}

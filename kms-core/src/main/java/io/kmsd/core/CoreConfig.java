@@ -1,0 +1,135 @@
+package io.kmsd.core;
+
+import io.kmsd.core.crypto.FileRootKeyProvider;
+import io.kmsd.core.crypto.RootKeyProvider;
+import io.kmsd.core.store.jdbc.DataSources;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * How to build a {@link Core}: the database, the root key, the clock and the behaviour switches.
+ * Build one with {@link #builder()}; {@link Builder#h2(Path)} gives the embedded default.
+ */
+public final class CoreConfig {
+    public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(5);
+
+    private final DataSource dataSource;
+    private final AutoCloseable ownedDataSource;
+    private final RootKeyProvider rootKey;
+    private final Clock clock;
+    private final boolean requireDisabledBeforeDeletion;
+    private final Duration cacheRefreshInterval;
+
+    private CoreConfig(Builder b) {
+        this.dataSource = Objects.requireNonNull(b.dataSource, "a data source (dataSource or h2) is required");
+        this.ownedDataSource = b.ownedDataSource;
+        this.rootKey = Objects.requireNonNull(b.rootKey, "a root key provider (rootKey or h2) is required");
+        this.clock = b.clock;
+        this.requireDisabledBeforeDeletion = b.requireDisabledBeforeDeletion;
+        this.cacheRefreshInterval = b.cacheRefreshInterval;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** A pool this config created itself and that {@link Core#close()} must close. */
+    Optional<AutoCloseable> ownedDataSource() {
+        return Optional.ofNullable(ownedDataSource);
+    }
+
+    public RootKeyProvider rootKey() {
+        return rootKey;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** This project's rule (kms-api §4.1): an Enabled key must be disabled before scheduling its deletion. */
+    public boolean requireDisabledBeforeDeletion() {
+        return requireDisabledBeforeDeletion;
+    }
+
+    /** How long a cached key may be used before this node re-reads its version from the database. */
+    public Duration cacheRefreshInterval() {
+        return cacheRefreshInterval;
+    }
+
+    /** Builds a {@link CoreConfig}. */
+    public static final class Builder {
+        private DataSource dataSource;
+        private AutoCloseable ownedDataSource;
+        private RootKeyProvider rootKey;
+        private Clock clock = Clock.systemUTC();
+        private boolean requireDisabledBeforeDeletion = true;
+        private Duration cacheRefreshInterval = DEFAULT_REFRESH;
+        private Path h2DataDir;
+
+        private Builder() {
+        }
+
+        /**
+         * The embedded default: an H2 file database {@code <dataDir>/kms} and, unless set otherwise, the root
+         * key file {@code <dataDir>/root.key} (created 0600 on first start).
+         */
+        public Builder h2(Path dataDir) {
+            this.h2DataDir = Objects.requireNonNull(dataDir);
+            this.dataSource = null;
+            this.ownedDataSource = null;
+            return this;
+        }
+
+        /** A database core does not own (for example Dropwizard's pooled PostgreSQL data source). */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource);
+            this.ownedDataSource = null;
+            this.h2DataDir = null;
+            return this;
+        }
+
+        public Builder rootKey(RootKeyProvider rootKey) {
+            this.rootKey = Objects.requireNonNull(rootKey);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        public Builder requireDisabledBeforeDeletion(boolean required) {
+            this.requireDisabledBeforeDeletion = required;
+            return this;
+        }
+
+        public Builder cacheRefreshInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("cache refresh interval must not be negative");
+            }
+            this.cacheRefreshInterval = interval;
+            return this;
+        }
+
+        /** Opens the H2 pool and the root key file if {@link #h2} was chosen; fails if the root key is bad. */
+        public CoreConfig build() {
+            if (h2DataDir != null) {
+                if (rootKey == null) {
+                    rootKey = FileRootKeyProvider.open(h2DataDir.resolve(FileRootKeyProvider.DEFAULT_FILE_NAME));
+                }
+                var pool = DataSources.h2File(h2DataDir);
+                dataSource = pool;
+                ownedDataSource = pool::dispose;
+            }
+            return new CoreConfig(this);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.kmsd.core;
+
+import io.kmsd.core.alias.AliasArn;
+import io.kmsd.core.crypto.EncryptionContext;
+import io.kmsd.core.crypto.Plaintext;
+import io.kmsd.core.key.AccountId;
+import io.kmsd.core.key.KeyArn;
+import io.kmsd.core.key.KeyFacts;
+import io.kmsd.core.key.KeyMetadata;
+import io.kmsd.core.key.Region;
+import io.kmsd.core.key.Tag;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What kms-api calls on core. Callers have already authorized the request; core checks the key state
+ * (through {@link io.kmsd.core.key.KeyStateTable}), the key's usage and spec, and limits. Every failure with
+ * an AWS error shape is a {@link io.kmsd.core.error.KmsException}. Every change is durable when the method
+ * returns.
+ */
+public interface KeyService {
+
+    /**
+     * Resolves a KeyRef (kms-api §2): key id, key ARN, alias name or alias ARN. Alias names and bare key
+     * ids resolve in the caller's account and {@code region}. {@code aliasAllowed} is false for operations
+     * that take a key id or ARN only.
+     */
+    ResolvedKey resolve(String keyRef, AccountId caller, Region region, boolean aliasAllowed);
+
+    /** Everything the authorizer needs; NotFound {@code Key '<arn>' does not exist} if unknown or deleted. */
+    KeyFacts facts(KeyArn arn);
+
+    /** The key named in a symmetric ciphertext blob, in {@code region}; empty if unparsable or unknown. */
+    Optional<KeyArn> keyOfCiphertext(byte[] blob, Region region);
+
+    // ---- lifecycle (kms-api §4.1)
+
+    KeyMetadata createKey(NewKey request);
+
+    KeyMetadata describe(KeyArn arn);
+
+    /** Keys of the account in the Region, in every state but deleted; {@code marker} null for the first page. */
+    Page<KeyArn> listKeys(AccountId account, Region region, int limit, String marker);
+
+    void enable(KeyArn arn);
+
+    void disable(KeyArn arn);
+
+    void updateDescription(KeyArn arn, String description);
+
+    /** Returns the metadata including the deletion date. */
+    KeyMetadata scheduleDeletion(KeyArn arn, int pendingWindowDays);
+
+    KeyMetadata cancelDeletion(KeyArn arn);
+
+    // ---- key policy (stored exactly as given)
+
+    void putPolicy(KeyArn arn, String policyText);
+
+    String policy(KeyArn arn);
+
+    // ---- aliases (kms-api §4.2)
+
+    void createAlias(AliasArn alias, KeyArn target);
+
+    void updateAlias(AliasArn alias, KeyArn target);
+
+    void deleteAlias(AliasArn alias);
+
+    Page<AliasEntry> listAliases(AccountId account, Region region, Optional<KeyArn> key, int limit, String marker);
+
+    Optional<KeyArn> aliasTarget(AliasArn alias);
+
+    // ---- tags (kms-api §4.3)
+
+    void tag(KeyArn arn, List<Tag> tags);
+
+    void untag(KeyArn arn, List<String> tagKeys);
+
+    Page<Tag> listTags(KeyArn arn, int limit, String marker);
+
+    // ---- symmetric crypto (kms-api §3.5, §4.4, §4.5)
+
+    Encrypted encrypt(KeyArn key, Plaintext plaintext, EncryptionContext context);
+
+    Decrypted decrypt(KeyArn key, byte[] ciphertextBlob, EncryptionContext context);
+
+    DataKey generateDataKey(KeyArn key, int numberOfBytes, EncryptionContext context);
+
+    Plaintext generateRandom(int numberOfBytes);
+
+    // ---- deletion job
+
+    /** Deletes every key whose deletion date has passed (by the injected Clock); returns how many. */
+    int purgeExpiredDeletions();
+}

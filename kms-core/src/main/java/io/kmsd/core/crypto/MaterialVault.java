@@ -1,0 +1,81 @@
+package io.kmsd.core.crypto;
+
+import io.kmsd.core.key.KeyArn;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Creates key material and moves it between its stored (wrapped) and usable (unwrapped) forms, so raw
+ * material bytes never leave this package. Stored form: AES-256-GCM under the root key with the AAD
+ * {@code "kmsd material v1" ‖ 0 ‖ key ARN ‖ 0 ‖ version (u32)} (DESIGN "Storage"). Material id:
+ * HMAC-SHA256 under a secret derived from the root key over {@code key id ‖ material} (kms-api §2).
+ */
+public final class MaterialVault {
+    private final RootKeyProvider rootKey;
+    private final SecretKeySpec materialIdKey;
+
+    public MaterialVault(RootKeyProvider rootKey) {
+        this.rootKey = rootKey;
+        this.materialIdKey = new SecretKeySpec(rootKey.deriveKey("key material id"), "HmacSHA256");
+    }
+
+    /** Fresh random material for version {@code version} of the key, with its stored form. */
+    public Generated generate(KeyArn arn, int version) {
+        byte[] secret = SecureRandoms.bytes(KeyMaterial.MATERIAL_BYTES);
+        try {
+            byte[] id = materialId(arn, secret);
+            byte[] wrapped = rootKey.wrap(secret, aad(arn, version));
+            return new Generated(new KeyMaterial(arn.keyId(), version, id, secret), wrapped);
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    /** The material and its stored form; {@code wrapped} is what the database keeps. */
+    public record Generated(KeyMaterial material, byte[] wrapped) {
+        @Override
+        public String toString() {
+            return "Generated[" + material + "]";
+        }
+    }
+
+    /**
+     * Unwraps stored material and checks it against its stored id; throws {@link IllegalStateException}
+     * if the blob was not wrapped for this key and version or the id does not match.
+     */
+    public KeyMaterial unwrap(KeyArn arn, int version, String materialIdHex, byte[] wrapped) {
+        byte[] secret = rootKey.unwrap(wrapped, aad(arn, version));
+        try {
+            byte[] id = materialId(arn, secret);
+            if (!MessageDigest.isEqual(id, HexFormat.of().parseHex(materialIdHex))) {
+                throw new IllegalStateException("stored material id of " + arn + " v" + version + " does not match");
+            }
+            return new KeyMaterial(arn.keyId(), version, id, secret);
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    private byte[] materialId(KeyArn arn, byte[] secret) {
+        Mac mac = Ciphers.hmacSha256();
+        try {
+            mac.init(materialIdKey);
+        } catch (java.security.InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+        mac.update(arn.keyId().value().getBytes(StandardCharsets.US_ASCII));
+        return mac.doFinal(secret);
+    }
+
+    private static byte[] aad(KeyArn arn, int version) {
+        byte[] label = "kmsd material v1\0".getBytes(StandardCharsets.US_ASCII);
+        byte[] name = arn.toString().getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(label.length + name.length + 1 + 4)
+                .put(label).put(name).put((byte) 0).putInt(version).array();
+    }
+}

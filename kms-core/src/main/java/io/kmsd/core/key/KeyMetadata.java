@@ -1,0 +1,57 @@
+package io.kmsd.core.key;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The KeyMetadata of kms-api §3.1 as far as this project's keys have it. {@code deletionDate} is set
+ * only in state PendingDeletion; {@code currentKeyMaterialId} (64 hex) only for symmetric keys with material.
+ */
+public record KeyMetadata(
+        AccountId accountId,
+        KeyId keyId,
+        KeyArn arn,
+        Instant creationDate,
+        boolean enabled,
+        String description,
+        KeyUsage keyUsage,
+        KeyState keyState,
+        Origin origin,
+        String keyManager,
+        KeySpec keySpec,
+        boolean multiRegion,
+        Instant deletionDate,
+        List<String> encryptionAlgorithms,
+        String currentKeyMaterialId) {
+
+    public static final String CUSTOMER = "CUSTOMER";
+
+    public KeyMetadata {
+        Objects.requireNonNull(arn, "arn");
+        Objects.requireNonNull(creationDate, "creationDate");
+        Objects.requireNonNull(keyUsage, "keyUsage");
+        Objects.requireNonNull(keyState, "keyState");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(keySpec, "keySpec");
+        Objects.requireNonNull(keyManager, "keyManager");
+        if (!arn.account().equals(accountId) || !arn.keyId().equals(keyId)) {
+            throw new IllegalArgumentException("account and key id must be those of the ARN");
+        }
+        if (enabled != (keyState == KeyState.Enabled)) {
+            throw new IllegalArgumentException("enabled must be true exactly in state Enabled"); // §3.1
+        }
+        if ((deletionDate != null) != (keyState == KeyState.PendingDeletion)) {
+            throw new IllegalArgumentException("deletionDate exactly in state PendingDeletion"); // §3.1
+        }
+        if (currentKeyMaterialId != null && !currentKeyMaterialId.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("key material id must be 64 lowercase hex digits");
+        }
+        description = description == null ? "" : description;
+        encryptionAlgorithms = encryptionAlgorithms == null ? List.of() : List.copyOf(encryptionAlgorithms);
+    }
+
+    public Region region() {
+        return arn.region();
+    }
+}

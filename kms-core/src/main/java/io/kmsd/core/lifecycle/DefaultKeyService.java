@@ -1,0 +1,178 @@
+package io.kmsd.core.lifecycle;
+
+import io.kmsd.core.AliasEntry;
+import io.kmsd.core.DataKey;
+import io.kmsd.core.Decrypted;
+import io.kmsd.core.Encrypted;
+import io.kmsd.core.KeyService;
+import io.kmsd.core.NewKey;
+import io.kmsd.core.Page;
+import io.kmsd.core.ResolvedKey;
+import io.kmsd.core.alias.AliasArn;
+import io.kmsd.core.crypto.EncryptionContext;
+import io.kmsd.core.crypto.MaterialVault;
+import io.kmsd.core.crypto.Plaintext;
+import io.kmsd.core.crypto.SymmetricCiphertext;
+import io.kmsd.core.key.AccountId;
+import io.kmsd.core.key.KeyArn;
+import io.kmsd.core.key.KeyFacts;
+import io.kmsd.core.key.KeyMetadata;
+import io.kmsd.core.key.Region;
+import io.kmsd.core.key.Tag;
+import io.kmsd.core.store.KeyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The {@link KeyService}: a thin facade over the operation classes of this package. */
+public final class DefaultKeyService implements KeyService {
+    private final KeyCache cache;
+    private final Resolver resolver;
+    private final KeyLifecycle lifecycle;
+    private final AliasOps aliases;
+    private final TagOps tags;
+    private final CryptoOps crypto;
+
+    public DefaultKeyService(KeyStore store, MaterialVault vault, Clock clock, Duration refreshInterval,
+                             boolean requireDisabledBeforeDeletion) {
+        this.cache = new KeyCache(store, vault, clock, refreshInterval);
+        this.resolver = new Resolver(cache);
+        this.lifecycle = new KeyLifecycle(store, cache, vault, clock, requireDisabledBeforeDeletion);
+        this.aliases = new AliasOps(store, cache, clock);
+        this.tags = new TagOps(store, cache);
+        this.crypto = new CryptoOps(cache);
+    }
+
+    @Override
+    public ResolvedKey resolve(String keyRef, AccountId caller, Region region, boolean aliasAllowed) {
+        return resolver.resolve(keyRef, Objects.requireNonNull(caller), Objects.requireNonNull(region), aliasAllowed);
+    }
+
+    @Override
+    public KeyFacts facts(KeyArn arn) {
+        return cache.get(arn).facts();
+    }
+
+    @Override
+    public Optional<KeyArn> keyOfCiphertext(byte[] blob, Region region) {
+        return SymmetricCiphertext.keyIdOf(blob).flatMap(id -> cache.keyById(region, id));
+    }
+
+    @Override
+    public KeyMetadata createKey(NewKey request) {
+        return lifecycle.create(request);
+    }
+
+    @Override
+    public KeyMetadata describe(KeyArn arn) {
+        return lifecycle.describe(arn);
+    }
+
+    @Override
+    public Page<KeyArn> listKeys(AccountId account, Region region, int limit, String marker) {
+        return lifecycle.list(account, region, limit, marker);
+    }
+
+    @Override
+    public void enable(KeyArn arn) {
+        lifecycle.enable(arn);
+    }
+
+    @Override
+    public void disable(KeyArn arn) {
+        lifecycle.disable(arn);
+    }
+
+    @Override
+    public void updateDescription(KeyArn arn, String description) {
+        lifecycle.updateDescription(arn, description);
+    }
+
+    @Override
+    public KeyMetadata scheduleDeletion(KeyArn arn, int pendingWindowDays) {
+        return lifecycle.scheduleDeletion(arn, pendingWindowDays);
+    }
+
+    @Override
+    public KeyMetadata cancelDeletion(KeyArn arn) {
+        return lifecycle.cancelDeletion(arn);
+    }
+
+    @Override
+    public void putPolicy(KeyArn arn, String policyText) {
+        lifecycle.putPolicy(arn, policyText);
+    }
+
+    @Override
+    public String policy(KeyArn arn) {
+        return lifecycle.policy(arn);
+    }
+
+    @Override
+    public void createAlias(AliasArn alias, KeyArn target) {
+        aliases.create(alias, target);
+    }
+
+    @Override
+    public void updateAlias(AliasArn alias, KeyArn target) {
+        aliases.update(alias, target);
+    }
+
+    @Override
+    public void deleteAlias(AliasArn alias) {
+        aliases.delete(alias);
+    }
+
+    @Override
+    public Page<AliasEntry> listAliases(AccountId account, Region region, Optional<KeyArn> key, int limit,
+                                        String marker) {
+        return aliases.list(account, region, key, limit, marker);
+    }
+
+    @Override
+    public Optional<KeyArn> aliasTarget(AliasArn alias) {
+        return aliases.target(alias);
+    }
+
+    @Override
+    public void tag(KeyArn arn, List<Tag> newTags) {
+        tags.tag(arn, newTags);
+    }
+
+    @Override
+    public void untag(KeyArn arn, List<String> tagKeys) {
+        tags.untag(arn, tagKeys);
+    }
+
+    @Override
+    public Page<Tag> listTags(KeyArn arn, int limit, String marker) {
+        return tags.list(arn, limit, marker);
+    }
+
+    @Override
+    public Encrypted encrypt(KeyArn key, Plaintext plaintext, EncryptionContext context) {
+        return crypto.encrypt(key, plaintext, context);
+    }
+
+    @Override
+    public Decrypted decrypt(KeyArn key, byte[] ciphertextBlob, EncryptionContext context) {
+        return crypto.decrypt(key, ciphertextBlob, context);
+    }
+
+    @Override
+    public DataKey generateDataKey(KeyArn key, int numberOfBytes, EncryptionContext context) {
+        return crypto.generateDataKey(key, numberOfBytes, context);
+    }
+
+    @Override
+    public Plaintext generateRandom(int numberOfBytes) {
+        return CryptoOps.generateRandom(numberOfBytes);
+    }
+
+    @Override
+    public int purgeExpiredDeletions() {
+        return lifecycle.purgeExpired();
+    }
+}
