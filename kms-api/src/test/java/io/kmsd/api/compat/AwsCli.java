@@ -40,21 +40,21 @@ final class AwsCli {
     AwsCli(Path dir, String endpointUrl, CompatFixtures.AccessKey key) throws IOException {
         this.dir = dir;
         this.endpointUrl = endpointUrl;
-        this.executable = requireInstalled();
+        this.executable = requireInstalled(System.getenv().getOrDefault("PATH", ""));
         Files.writeString(dir.resolve("credentials"), "[default]\naws_access_key_id = " + key.id()
                 + "\naws_secret_access_key = " + key.secret() + "\n");
         Files.writeString(dir.resolve("config"), "[default]\nregion = " + CompatFixtures.REGION + "\noutput = json\n");
     }
 
-    /** The {@code aws} executable on PATH, or a test failure that says how to get it. */
-    static Path requireInstalled() {
-        for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+    /** The {@code aws} executable on {@code pathVariable} (a PATH value), or a test failure saying how to get it. */
+    static Path requireInstalled(String pathVariable) {
+        for (String entry : pathVariable.split(File.pathSeparator)) {
             Path candidate = Path.of(entry.isEmpty() ? "." : entry, "aws");
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                 return candidate;
             }
         }
-        return fail("The AWS CLI (`aws`) is not on PATH (PATH=" + System.getenv("PATH") + "). The compatibility "
+        return fail("The AWS CLI (`aws`) is not on PATH (PATH=" + pathVariable + "). The compatibility "
                 + "tests need it: install AWS CLI v1 (`pip install awscli`) or v2 and re-run.");
     }
 
