@@ -162,7 +162,7 @@ public final class LoadTool extends Command {
     }
 
     /** Parses {@code [load] ARGS...} without a Dropwizard application; exit status 0, 1 (failed) or 2 (usage). */
-    int runStandalone(String[] args, PrintStream out, PrintStream err) {
+    public int runStandalone(String[] args, PrintStream out, PrintStream err) {
         ArgumentParser parser = ArgumentParsers.newFor("kms").build();
         configure(parser.addSubparsers().addParser(getName()).help(getDescription()));
         List<String> argv = new ArrayList<>(List.of(args));
