@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The request pipeline of kms-api §1.4, free of HTTP types: read the body (≤ the limit), authenticate,
@@ -20,6 +22,7 @@ import java.util.Optional;
  */
 public final class Dispatcher {
     static final String TARGET_PREFIX = "TrentService.";
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Authenticator authenticator;
     private final OperationTable table;
@@ -50,6 +53,7 @@ public final class Dispatcher {
             return out;
         } catch (KmsException e) {
             finish(progress, start, e.error(), e.getMessage());
+            log(progress, e);
             throw e;
         } catch (RuntimeException | Error e) {
             finish(progress, start, KmsError.KMSInternal, "");
@@ -108,6 +112,17 @@ public final class Dispatcher {
                 Optional.ofNullable(p.who).map(Authenticated::region), p.exchange.client(),
                 c == null ? List.of() : c.keys(), c == null ? List.of() : c.decisions(),
                 Optional.ofNullable(error), message));
+    }
+
+    /** One line per failed request, naming its id; client faults at INFO, server faults at WARN. */
+    private static void log(Progress p, KmsException e) {
+        if (e.error().fault() == KmsError.Fault.CLIENT) {
+            LOG.info("request {} {} failed: {}: {}", p.exchange.requestId(), p.operation, e.error().wireName(),
+                    e.getMessage());
+        } else {
+            LOG.warn("request {} {} failed: {}: {}", p.exchange.requestId(), p.operation, e.error().wireName(),
+                    e.getMessage());
+        }
     }
 
     /** What is known of a request so far, for metrics and the audit record when it fails midway. */

@@ -36,8 +36,12 @@ public final class WireCodec {
     /** Reads {@code body} (empty ≡ {@code {}}, {@code null} ≡ {@code {}}) as a {@code type}. */
     public <T> T decode(byte[] body, Class<T> type) {
         ObjectReader reader = readers.computeIfAbsent(type, mapper::readerFor);
+        byte first = firstSignificant(body);
+        if (first != '{' && first != 'n' && first != 0) {
+            throw new KmsException(KmsError.Serialization, "The request body must be a JSON object.");
+        }
         try {
-            T value = reader.readValue(body.length == 0 ? EMPTY_OBJECT : body);
+            T value = reader.readValue(first == 0 ? EMPTY_OBJECT : body);
             return value != null ? value : reader.readValue(EMPTY_OBJECT);
         } catch (JsonProcessingException e) {
             throw new KmsException(KmsError.Serialization, describe(e));
@@ -61,12 +65,22 @@ public final class WireCodec {
         }
         String member = path((JsonMappingException) mapping);
         if (member.isEmpty()) {
-            return "The request body must be a JSON object.";
+            return "The request body is not valid JSON.";
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() == Blob.class) {
             return "Member '" + member + "' is not valid base64.";
         }
         return "Member '" + member + "' has an unexpected JSON type or value.";
+    }
+
+    /** The first byte that is not JSON whitespace; 0 for an empty or blank body. */
+    private static byte firstSignificant(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b;
+            }
+        }
+        return 0;
     }
 
     private static String path(JsonMappingException e) {

@@ -1,7 +1,10 @@
 package io.kmsd.api.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kmsd.core.error.KmsError;
+import io.kmsd.core.error.KmsException;
 import io.kmsd.core.key.AccountId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -116,6 +119,27 @@ class SigV4WorkedExampleTest {
                 SESSION_SIGNATURE, true);
         Authenticated who = verifier(identities(Optional.of(TOKEN)), AT_TIME).authenticate(r);
         assertThat(who.principal().accessKeyId()).isEqualTo(KEY_ID);
+    }
+
+    @Test
+    void exampleWithOneBodyByteChangedIsASignatureMismatch() {
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+        body[20] ^= 0x20;
+        SignedRequest r = example();
+        SignedRequest changed = new SignedRequest(r.method(), r.rawPath(), r.rawQuery(), r.headers(), body);
+        assertThatThrownBy(() -> verifier(identities(Optional.empty()), AT_TIME).authenticate(changed))
+                .isInstanceOf(KmsException.class)
+                .hasMessageStartingWith("The request signature we calculated does not match");
+    }
+
+    @Test
+    void exampleWithAnotherSecretIsASignatureMismatch() {
+        AccountId account = new AccountId("111122223333");
+        Principal p = Principal.root(account, KEY_ID);
+        IdentityStore other = IdentityStore.of(List.of(new Credential(KEY_ID, SECRET + "x", p, Optional.empty(),
+                Optional.empty(), true)), List.of(account.value()), List.of());
+        assertThatThrownBy(() -> verifier(other, AT_TIME).authenticate(example()))
+                .isInstanceOfSatisfying(KmsException.class, e -> assertThat(e.error()).isEqualTo(KmsError.InvalidSignature));
     }
 
     @Test
