@@ -79,4 +79,19 @@ class DeletionJobTest extends H2Fixture {
         assertThat(keys.purgeExpiredDeletions()).isEqualTo(1);
         assertThat(keys.describe(theirs).keyState()).isEqualTo(KeyState.Enabled);
     }
+
+    @Test
+    void cancelOfAKeyWithoutMaterialReturnsToPendingImport() {
+        // kms-api §4.1 CancelKeyDeletion: PendingImport if no material
+        KeyArn external = keys.createKey(new NewKey(ACCOUNT, REGION, null, null, null,
+                io.kmsd.core.key.Origin.EXTERNAL, null, null, false)).arn();
+        keys.scheduleDeletion(external, 7);
+        assertThat(keys.cancelDeletion(external).keyState()).isEqualTo(KeyState.PendingImport);
+    }
+
+    @Test
+    void pendingDeletionKeysAreStillListed() {
+        KeyArn arn = scheduled(7);
+        assertThat(keys.listKeys(ACCOUNT, REGION, 10, null).items()).containsExactly(arn);
+    }
 }
