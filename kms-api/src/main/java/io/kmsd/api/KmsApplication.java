@@ -47,6 +47,7 @@ public class KmsApplication extends Application<KmsConfiguration> {
     protected void addDefaultCommands(Bootstrap<KmsConfiguration> bootstrap) {
         bootstrap.addCommand(new KmsServerCommand(this));
         bootstrap.addCommand(new CheckCommand<>(this));
+        bootstrap.addCommand(new io.kmsd.api.bench.LoadTool());
     }
 
     @Override
