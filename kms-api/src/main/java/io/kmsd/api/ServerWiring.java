@@ -22,9 +22,10 @@ import io.kmsd.api.operation.KeyAccess;
 import io.kmsd.api.protocol.AuditHook;
 import io.kmsd.api.protocol.Dispatcher;
 import io.kmsd.api.protocol.KmsResource;
+import io.kmsd.api.protocol.KmsServlet;
 import io.kmsd.api.protocol.OperationMetrics;
 import io.kmsd.api.protocol.OperationTable;
-import io.kmsd.api.protocol.PingResource;
+import io.kmsd.api.protocol.PingServlet;
 import io.kmsd.api.protocol.RequestIdFilter;
 import io.kmsd.api.wire.WireCodec;
 import io.kmsd.core.Core;
@@ -69,7 +70,9 @@ final class ServerWiring {
         env.jersey().register(new RequestIdFilter());
         env.jersey().register(new KmsExceptionMapper());
         env.jersey().register(new KmsResource(dispatcher));
-        env.jersey().register(new PingResource());
+        // The context root exactly ("") goes to the servlet, before Jersey's "/*" (Servlet spec 12.2).
+        env.servlets().addServlet("kms-protocol", new KmsServlet(dispatcher)).addMapping("");
+        env.servlets().addServlet("kms-ping", new PingServlet()).addMapping("/ping");
         env.getApplicationContext().setErrorHandler(new JettyErrors.ServletHandler());
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JettyErrors.ServerHandler()));
     }

@@ -74,6 +74,22 @@ class OperatingTest {
         assertThat(response).startsWith("HTTP/1.1 400").contains("\"__type\"").doesNotContain("<html");
     }
 
+    @Test
+    void pingAnswersOnTheApiPortWithoutAuthentication() throws Exception {
+        String response = rawHttp("GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 200").contains("x-amzn-RequestId: ").endsWith("{}");
+    }
+
+    @Test
+    void theProtocolServletAnswersEveryOutcomeWithRequestIdAndDate() throws Exception {
+        String unsigned = rawHttp("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: TrentService.ListKeys\r\n"
+                + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertThat(unsigned).startsWith("HTTP/1.1 400").contains("x-amzn-RequestId: ").contains("Date: ")
+                .contains("application/x-amz-json-1.1").contains("\"__type\":\"MissingAuthenticationTokenException\"");
+        String get = rawHttp("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertThat(get).startsWith("HTTP/1.1 400").contains("\"__type\":\"UnknownOperationException\"");
+    }
+
     private static String rawHttp(String request) throws Exception {
         try (Socket s = new Socket("127.0.0.1", APP.getLocalPort())) {
             s.setSoTimeout(10_000);

@@ -68,7 +68,6 @@ class ProtocolResourceTest {
             .addProvider(new RequestIdFilter())
             .addProvider(new KmsExceptionMapper())
             .addResource(new KmsResource(DISPATCHER))
-            .addResource(new PingResource())
             .build();
 
     static Response post(String target, String body, String contentType) {
@@ -222,12 +221,5 @@ class ProtocolResourceTest {
         assertThat(AUDITED.get(1).error()).contains(KmsError.AccessDenied);
         assertThat(AUDITED.get(2).error()).contains(KmsError.KMSInternal);
         assertThat(AUDITED).allSatisfy(c -> assertThat(c.principal()).contains(ALICE));
-    }
-
-    @Test
-    void pingAnswersWithoutAuthentication() {
-        Response r = RESOURCES.target("/ping").request().get();
-        assertThat(r.getStatus()).isEqualTo(200);
-        assertThat(r.readEntity(String.class)).isEqualTo("{}");
     }
 }
