@@ -68,10 +68,9 @@ final class Ed25519Key extends AsymmetricKey {
         byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
         if (algorithm == SigningAlgorithm.ED25519_PH_SHA_512) {
             byte[] prehash = Hash.SHA_512.digest(message);
-            privateKey.sign(Ed25519.Algorithm.Ed25519ph, publicKey, EMPTY_CONTEXT, prehash, 0, prehash.length,
-                    signature, 0);
+            privateKey.sign(Ed25519.Algorithm.Ed25519ph, EMPTY_CONTEXT, prehash, 0, prehash.length, signature, 0);
         } else {
-            privateKey.sign(Ed25519.Algorithm.Ed25519, publicKey, null, message, 0, message.length, signature, 0);
+            privateKey.sign(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
         }
         return signature;
     }

@@ -185,6 +185,23 @@ class KeyImportTest {
         }).doesNotThrowAnyException();
     }
 
+    @Test // kms-api §4.10: SM2PKE only with SM2 wrapping keys, the RSA algorithms only with RSA ones, PKCS1 never
+    void wrappingAlgorithmsFitTheirWrappingKeySpecs() {
+        for (WrappingAlgorithm algorithm : WrappingAlgorithm.values()) {
+            for (WrappingKeySpec spec : WrappingKeySpec.values()) {
+                boolean expected = algorithm != WrappingAlgorithm.RSAES_PKCS1_V1_5
+                        && (algorithm == WrappingAlgorithm.SM2PKE) == (spec == WrappingKeySpec.SM2);
+                assertThat(algorithm.fits(spec)).as("%s with %s", algorithm, spec).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void pkcs1BlobsAreNeverUnwrapped() {
+        assertFails(() -> KeyImport.unwrap(key(KeySpec.RSA_2048), WrappingAlgorithm.RSAES_PKCS1_V1_5, new byte[256],
+                KeySpec.SYMMETRIC_DEFAULT), KmsError.Validation, "Wrapping algorithm RSAES_PKCS1_V1_5 is not supported.");
+    }
+
     @Test // kms-api §4.10: asymmetric material can never change; the same key in another encoding is the same
     void sameKeyComparesPublicKeysForAsymmetricAndBytesOtherwise() {
         PrivateMaterial p256 = material(KeySpec.ECC_NIST_P256);

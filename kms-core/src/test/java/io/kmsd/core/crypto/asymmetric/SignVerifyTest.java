@@ -200,6 +200,26 @@ class SignVerifyTest {
         assertThat(key(KeySpec.RSA_4096).sign(SigningAlgorithm.RSASSA_PSS_SHA_256, MESSAGE, MessageType.RAW)).hasSize(512);
     }
 
+    static Stream<Arguments> confusablePairs() {
+        return Stream.concat(
+                pairs().filter(p -> p.spec == KeySpec.RSA_2048).flatMap(a -> pairs()
+                        .filter(b -> b.spec == KeySpec.RSA_2048 && b.algorithm != a.algorithm)
+                        .map(b -> Arguments.of(a.algorithm, b.algorithm))),
+                Stream.of(Arguments.of(SigningAlgorithm.ED25519_PH_SHA_512, SigningAlgorithm.ED25519_SHA_512),
+                        Arguments.of(SigningAlgorithm.ED25519_SHA_512, SigningAlgorithm.ED25519_PH_SHA_512)));
+    }
+
+    @ParameterizedTest(name = "signed {0}, verified as {1}") // no algorithm confusion between padding or hash
+    @MethodSource("confusablePairs")
+    void signatureOfOneAlgorithmFailsUnderAnother(SigningAlgorithm signedWith, SigningAlgorithm verifiedAs) {
+        KeySpec spec = signedWith.name().startsWith("ED25519") ? KeySpec.ECC_NIST_EDWARDS25519 : KeySpec.RSA_2048;
+        byte[] message = new byte[64]; // a valid RAW message and a valid SHA-512 digest
+        MessageType signType = signedWith.accepts(MessageType.RAW) ? MessageType.RAW : MessageType.DIGEST;
+        MessageType verifyType = verifiedAs.accepts(MessageType.RAW) ? MessageType.RAW : MessageType.DIGEST;
+        byte[] signature = key(spec).sign(signedWith, message, signType);
+        assertFails(() -> key(spec).verify(verifiedAs, message, verifyType, signature), KmsError.KMSInvalidSignature, "");
+    }
+
     @Test // PKCS#1 v1.5 is deterministic: RAW and DIGEST give the very same bytes
     void pkcs1SignatureOfMessageAndOfItsDigestAreIdentical() {
         AsymmetricKey key = key(KeySpec.RSA_2048);
