@@ -36,7 +36,7 @@ public final class Core implements AutoCloseable {
     private Core(CoreConfig config, KeyStore store, GrantStore grantStore) {
         this.config = config;
         this.keys = new DefaultKeyService(store, new MaterialVault(config.rootKey()), config.clock(),
-                config.cacheRefreshInterval(), config.requireDisabledBeforeDeletion());
+                config.cacheRefreshInterval(), config.requireDisabledBeforeDeletion(), config.allowSm2());
         this.grants = new DefaultGrantService(grantStore, keys, new GrantTokens(config.rootKey()), config.clock(),
                 config.cacheRefreshInterval(), config.grantPropagationDelay());
         this.health = new HealthProbe() {

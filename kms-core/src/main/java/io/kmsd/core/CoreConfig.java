@@ -24,6 +24,7 @@ public final class CoreConfig {
     private final boolean requireDisabledBeforeDeletion;
     private final Duration cacheRefreshInterval;
     private final Duration grantPropagationDelay;
+    private final boolean allowSm2;
 
     private CoreConfig(Builder b) {
         this.dataSource = Objects.requireNonNull(b.dataSource, "a data source (dataSource or h2) is required");
@@ -33,6 +34,12 @@ public final class CoreConfig {
         this.requireDisabledBeforeDeletion = b.requireDisabledBeforeDeletion;
         this.cacheRefreshInterval = b.cacheRefreshInterval;
         this.grantPropagationDelay = b.grantPropagationDelay;
+        this.allowSm2 = b.allowSm2;
+    }
+
+    /** kms-api §3.2: SM2 keys exist only in AWS China; here they are behind this flag (default false). */
+    public boolean allowSm2() {
+        return allowSm2;
     }
 
     public static Builder builder() {
@@ -84,6 +91,7 @@ public final class CoreConfig {
         private RootKeyProvider rootKey;
         private Clock clock = Clock.systemUTC();
         private boolean requireDisabledBeforeDeletion = true;
+        private boolean allowSm2;
         private Duration cacheRefreshInterval = DEFAULT_REFRESH;
         private Duration grantPropagationDelay = Duration.ZERO;
         private Path h2DataDir;
@@ -117,6 +125,11 @@ public final class CoreConfig {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        public Builder allowSm2(boolean allowed) {
+            this.allowSm2 = allowed;
             return this;
         }
 

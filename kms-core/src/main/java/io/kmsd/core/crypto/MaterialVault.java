@@ -36,6 +36,36 @@ public final class MaterialVault {
         }
     }
 
+    /**
+     * Stores the private material of a non-symmetric key (PKCS#8 or HMAC bytes) exactly as symmetric material
+     * is stored: same wrapping, same AAD, same material id. The caller keeps ownership of {@code secret}.
+     */
+    public WrappedSecret wrapSecret(KeyArn arn, int version, byte[] secret) {
+        return new WrappedSecret(HexFormat.of().formatHex(materialId(arn, secret)),
+                rootKey.wrap(secret, aad(arn, version)));
+    }
+
+    /** Stored form of non-symmetric material: its 64-hex material id and the wrapped bytes. */
+    public record WrappedSecret(String materialId, byte[] wrapped) {
+        @Override
+        public String toString() {
+            return "WrappedSecret[" + materialId + "]";
+        }
+    }
+
+    /**
+     * Reverses {@link #wrapSecret}; the caller must zero the returned bytes once parsed. Throws
+     * {@link IllegalStateException} like {@link #unwrap} on a mismatch.
+     */
+    public byte[] unwrapSecret(KeyArn arn, int version, String materialIdHex, byte[] wrapped) {
+        byte[] secret = rootKey.unwrap(wrapped, aad(arn, version));
+        if (!MessageDigest.isEqual(materialId(arn, secret), HexFormat.of().parseHex(materialIdHex))) {
+            Arrays.fill(secret, (byte) 0);
+            throw new IllegalStateException("stored material id of " + arn + " v" + version + " does not match");
+        }
+        return secret;
+    }
+
     /** The material and its stored form; {@code wrapped} is what the database keeps. */
     public record Generated(KeyMaterial material, byte[] wrapped) {
         @Override

@@ -54,4 +54,26 @@ public record KeyMetadata(
     public Region region() {
         return arn.region();
     }
+
+    /** kms-api §3.1: only the algorithm list matching the key's usage is present; the others are empty. */
+    public List<String> signingAlgorithms() {
+        return listFor(KeyUsage.SIGN_VERIFY);
+    }
+
+    public List<String> macAlgorithms() {
+        return listFor(KeyUsage.GENERATE_VERIFY_MAC);
+    }
+
+    public List<String> keyAgreementAlgorithms() {
+        return listFor(KeyUsage.KEY_AGREEMENT);
+    }
+
+    /** kms-api §3.1: the deprecated copy of KeySpec; null for ML_DSA_* and ECC_NIST_EDWARDS25519. */
+    public String customerMasterKeySpec() {
+        return keySpec.hasCustomerMasterKeySpec() ? keySpec.name() : null;
+    }
+
+    private List<String> listFor(KeyUsage usage) {
+        return keyUsage == usage ? keySpec.algorithmsFor(usage) : List.of();
+    }
 }

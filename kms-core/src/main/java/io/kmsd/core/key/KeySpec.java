@@ -64,6 +64,11 @@ public enum KeySpec {
         return this != SYMMETRIC_DEFAULT;
     }
 
+    /** kms-api §3.1: CustomerMasterKeySpec's enum lacks the ML-DSA and Edwards specs. */
+    public boolean hasCustomerMasterKeySpec() {
+        return this != ECC_NIST_EDWARDS25519 && this != ML_DSA_44 && this != ML_DSA_65 && this != ML_DSA_87;
+    }
+
     /** Algorithm lists shared by several specs. */
     private static final class Algorithms {
         static final Map<KeyUsage, List<String>> RSA = Map.of(

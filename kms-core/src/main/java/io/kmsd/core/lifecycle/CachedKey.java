@@ -20,13 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CachedKey {
     private final KeyRecord record;
     private final KeyFacts facts;
-    private final KeyRing ring;
+    private final KeyHandles handles;
     private final AtomicLong nextCheckMillis;
 
-    CachedKey(KeyRecord record, List<Tag> tags, List<AliasName> aliases, KeyRing ring, long nextCheckMillis) {
+    CachedKey(KeyRecord record, List<Tag> tags, List<AliasName> aliases, KeyHandles handles, long nextCheckMillis) {
         this.record = record;
-        this.ring = ring;
-        this.facts = new KeyFacts(metadata(record, ring), record.policy(), tags, aliases);
+        this.handles = handles;
+        this.facts = new KeyFacts(metadata(record, ring()), record.policy(), tags, aliases);
         this.nextCheckMillis = new AtomicLong(nextCheckMillis);
     }
 
@@ -48,7 +48,12 @@ final class CachedKey {
 
     /** The unwrapped materials; null if the key has none (for example EXTERNAL before import). */
     KeyRing ring() {
-        return ring;
+        return handles == null ? null : handles.ring();
+    }
+
+    /** The parsed material of any kind; null if the key has none. */
+    KeyHandles handles() {
+        return handles;
     }
 
     long rowVersion() {

@@ -37,9 +37,15 @@ public final class DefaultKeyService implements KeyService {
 
     public DefaultKeyService(KeyStore store, MaterialVault vault, Clock clock, Duration refreshInterval,
                              boolean requireDisabledBeforeDeletion) {
+        this(store, vault, clock, refreshInterval, requireDisabledBeforeDeletion, false);
+    }
+
+    /** {@code allowSm2}: whether CreateKey accepts KeySpec SM2 (kms-api §3.2, CoreConfig). */
+    public DefaultKeyService(KeyStore store, MaterialVault vault, Clock clock, Duration refreshInterval,
+                             boolean requireDisabledBeforeDeletion, boolean allowSm2) {
         this.cache = new KeyCache(store, vault, clock, refreshInterval);
         this.resolver = new Resolver(cache);
-        this.lifecycle = new KeyLifecycle(store, cache, vault, clock, requireDisabledBeforeDeletion);
+        this.lifecycle = new KeyLifecycle(store, cache, vault, clock, requireDisabledBeforeDeletion, allowSm2);
         this.aliases = new AliasOps(store, cache, clock);
         this.tags = new TagOps(store, cache);
         this.crypto = new CryptoOps(cache);

@@ -5,6 +5,10 @@ import io.kmsd.core.alias.AliasName;
 import io.kmsd.core.crypto.KeyMaterial;
 import io.kmsd.core.crypto.KeyRing;
 import io.kmsd.core.crypto.MaterialVault;
+import io.kmsd.core.crypto.asymmetric.AsymmetricKey;
+import io.kmsd.core.crypto.asymmetric.HmacKey;
+import io.kmsd.core.crypto.asymmetric.PrivateMaterial;
+import io.kmsd.core.key.KeySpec;
 import io.kmsd.core.key.KeyArn;
 import io.kmsd.core.key.KeyId;
 import io.kmsd.core.key.Region;
@@ -174,38 +178,43 @@ final class KeyCache {
     }
 
     private CachedKey build(Snapshot s, CachedKey previous) {
-        KeyRing ring = ring(s, previous);
+        KeyHandles handles = handles(s, previous);
         List<AliasName> names = s.aliases().stream().map(a -> a.arn().name()).toList();
-        return new CachedKey(s.key(), s.tags(), names, ring, clock.millis() + refreshMillis);
+        return new CachedKey(s.key(), s.tags(), names, handles, clock.millis() + refreshMillis);
     }
 
-    /** Reuses the previous ring when the materials did not change, so a tag change unwraps nothing. */
-    private KeyRing ring(Snapshot s, CachedKey previous) {
+    /** Reuses the previous handles when the materials did not change, so a tag change unwraps nothing. */
+    private KeyHandles handles(Snapshot s, CachedKey previous) {
         if (s.materials().isEmpty()) {
             return null;
         }
-        if (previous != null && previous.ring() != null && sameMaterials(previous.ring(), s.materials())) {
-            return previous.ring();
+        List<String> ids = s.materials().stream().map(m -> m.version() + ":" + m.materialId()).toList();
+        if (previous != null && previous.handles() != null && previous.handles().materialIds().equals(ids)) {
+            return previous.handles();
         }
-        List<KeyMaterial> unwrapped = new ArrayList<>();
-        for (MaterialRecord m : s.materials()) {
-            unwrapped.add(vault.unwrap(m.arn(), m.version(), m.materialId(), m.wrapped()));
+        KeySpec spec = s.key().keySpec();
+        if (spec.keyClass() == KeySpec.KeyClass.SYMMETRIC) {
+            List<KeyMaterial> unwrapped = new ArrayList<>();
+            for (MaterialRecord m : s.materials()) {
+                unwrapped.add(vault.unwrap(m.arn(), m.version(), m.materialId(), m.wrapped()));
+            }
+            return new KeyHandles(new KeyRing(s.key().arn().keyId(), unwrapped), null, null, ids);
         }
-        return new KeyRing(s.key().arn().keyId(), unwrapped);
+        return parsed(spec, s.materials().get(s.materials().size() - 1), ids);
     }
 
-    private static boolean sameMaterials(KeyRing ring, List<MaterialRecord> stored) {
-        List<KeyMaterial> known = ring.materials();
-        if (known.size() != stored.size()) {
-            return false;
+    /** Asymmetric and HMAC keys have one material (no rotation): parsed once here. */
+    private KeyHandles parsed(KeySpec spec, MaterialRecord m, List<String> ids) {
+        byte[] secret = vault.unwrapSecret(m.arn(), m.version(), m.materialId(), m.wrapped());
+        PrivateMaterial material = PrivateMaterial.of(spec, secret);
+        java.util.Arrays.fill(secret, (byte) 0);
+        try {
+            return spec.keyClass() == KeySpec.KeyClass.HMAC
+                    ? new KeyHandles(null, null, HmacKey.parse(material), ids)
+                    : new KeyHandles(null, AsymmetricKey.parse(material), null, ids);
+        } finally {
+            material.destroy();
         }
-        for (int i = 0; i < known.size(); i++) {
-            if (known.get(i).version() != stored.get(i).version()
-                    || !known.get(i).materialId().equals(stored.get(i).materialId())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** What one read transaction returns about a key. */

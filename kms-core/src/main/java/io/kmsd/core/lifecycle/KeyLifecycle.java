@@ -3,6 +3,8 @@ package io.kmsd.core.lifecycle;
 import io.kmsd.core.NewKey;
 import io.kmsd.core.Page;
 import io.kmsd.core.crypto.MaterialVault;
+import io.kmsd.core.crypto.asymmetric.MaterialGenerator;
+import io.kmsd.core.crypto.asymmetric.PrivateMaterial;
 import io.kmsd.core.error.KmsError;
 import io.kmsd.core.error.KmsException;
 import io.kmsd.core.key.AccountId;
@@ -26,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -38,8 +41,11 @@ final class KeyLifecycle {
     private final MaterialVault vault;
     private final Clock clock;
     private final boolean requireDisabledBeforeDeletion;
+    private final boolean allowSm2;
 
-    KeyLifecycle(KeyStore store, KeyCache cache, MaterialVault vault, Clock clock, boolean requireDisabled) {
+    KeyLifecycle(KeyStore store, KeyCache cache, MaterialVault vault, Clock clock, boolean requireDisabled,
+                 boolean allowSm2) {
+        this.allowSm2 = allowSm2;
         this.store = store;
         this.cache = cache;
         this.vault = vault;
@@ -49,10 +55,7 @@ final class KeyLifecycle {
 
     KeyMetadata create(NewKey request) {
         KeyUsage usage = validateSpecAndUsage(request.keySpec(), request.keyUsage());
-        if (request.keySpec() != KeySpec.SYMMETRIC_DEFAULT) {
-            throw new KmsException(KmsError.UnsupportedOperation,
-                    "KeySpec " + request.keySpec() + " is not supported yet");
-        }
+        requireAllowedSpec(request.keySpec());
         requireSupportedOrigin(request.origin());
         Limits.description(request.description());
         TagOps.validateNew(request.tags(), List.of());
@@ -64,7 +67,7 @@ final class KeyLifecycle {
         KeyRecord key = new KeyRecord(arn, now, request.description(), request.keySpec(), usage, request.origin(),
                 KeyMetadata.CUSTOMER, request.multiRegion(), external ? KeyState.PendingImport : KeyState.Enabled,
                 null, policy, external ? null : 1, 0);
-        MaterialVault.Generated material = external ? null : vault.generate(arn, 1);
+        MaterialRecord material = external ? null : newMaterial(arn, request.keySpec(), 1, now);
         store.write(tx -> insert(tx, key, material, request.tags(), now));
         return cache.reload(arn).facts().metadata();
     }
@@ -84,6 +87,31 @@ final class KeyLifecycle {
         return usage;
     }
 
+    /** kms-api §3.2: SM2 is AWS China only; ours behind CoreConfig {@code allowSm2}. */
+    private void requireAllowedSpec(KeySpec spec) {
+        if (spec == KeySpec.SM2 && !allowSm2) {
+            throw new KmsException(KmsError.UnsupportedOperation,
+                    "KeySpec SM2 is not enabled on this server (configuration allowSm2 is false).");
+        }
+    }
+
+    /** New material of {@code spec}, wrapped under the root key for storage; nothing raw is kept. */
+    private MaterialRecord newMaterial(KeyArn arn, KeySpec spec, int version, Instant now) {
+        if (spec == KeySpec.SYMMETRIC_DEFAULT) {
+            MaterialVault.Generated g = vault.generate(arn, version);
+            return new MaterialRecord(arn, version, g.material().materialId(), g.wrapped(), now);
+        }
+        PrivateMaterial material = MaterialGenerator.generate(spec);
+        byte[] secret = material.encoded();
+        try {
+            MaterialVault.WrappedSecret w = vault.wrapSecret(arn, version, secret);
+            return new MaterialRecord(arn, version, w.materialId(), w.wrapped(), now);
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+            material.destroy();
+        }
+    }
+
     private static void requireSupportedOrigin(Origin origin) {
         if (origin == Origin.AWS_CLOUDHSM || origin == Origin.EXTERNAL_KEY_STORE) {
             throw new KmsException(KmsError.UnsupportedOperation,
@@ -91,12 +119,10 @@ final class KeyLifecycle {
         }
     }
 
-    private static Void insert(KeyTx tx, KeyRecord key, MaterialVault.Generated material, List<Tag> tags,
-                               Instant now) {
+    private static Void insert(KeyTx tx, KeyRecord key, MaterialRecord material, List<Tag> tags, Instant now) {
         tx.insertKey(key);
         if (material != null) {
-            tx.insertMaterial(new MaterialRecord(key.arn(), 1, material.material().materialId(), material.wrapped(),
-                    now));
+            tx.insertMaterial(material);
         }
         tags.forEach(t -> tx.putTag(key.arn(), t));
         return null;

@@ -78,11 +78,12 @@ class CreateKeyTest extends H2Fixture {
     }
 
     @Test
-    void validButUnimplementedSpecsAreUnsupportedAfterValidation() {
-        assertFails(() -> keys.createKey(spec(KeySpec.HMAC_256, KeyUsage.GENERATE_VERIFY_MAC)),
-                KmsError.UnsupportedOperation, "KeySpec HMAC_256 is not supported yet");
-        assertFails(() -> keys.createKey(spec(KeySpec.RSA_2048, KeyUsage.SIGN_VERIFY)),
-                KmsError.UnsupportedOperation, "KeySpec RSA_2048 is not supported yet");
+    void sm2IsUnsupportedUnlessConfiguredAfterValidation() {
+        // kms-api §3.2 "SM2: AWS China only; ours: config flag" (CoreConfig allowSm2, default false)
+        assertFails(() -> keys.createKey(spec(KeySpec.SM2, KeyUsage.SIGN_VERIFY)), KmsError.UnsupportedOperation,
+                "KeySpec SM2 is not enabled on this server (configuration allowSm2 is false).");
+        assertFails(() -> keys.createKey(spec(KeySpec.SM2, KeyUsage.GENERATE_VERIFY_MAC)), KmsError.Validation,
+                "KeyUsage GENERATE_VERIFY_MAC is not compatible with KeySpec SM2");
         assertThat(keys.listKeys(ACCOUNT, REGION, 10, null).items()).isEmpty();
     }
 
