@@ -3,10 +3,15 @@ package io.kmsd.core;
 import io.kmsd.core.alias.AliasArn;
 import io.kmsd.core.crypto.EncryptionContext;
 import io.kmsd.core.crypto.Plaintext;
+import io.kmsd.core.crypto.asymmetric.KeyAgreementAlgorithm;
+import io.kmsd.core.crypto.asymmetric.MacAlgorithm;
+import io.kmsd.core.crypto.asymmetric.MessageType;
+import io.kmsd.core.crypto.asymmetric.SigningAlgorithm;
 import io.kmsd.core.key.AccountId;
 import io.kmsd.core.key.KeyArn;
 import io.kmsd.core.key.KeyFacts;
 import io.kmsd.core.key.KeyMetadata;
+import io.kmsd.core.key.KeySpec;
 import io.kmsd.core.key.Region;
 import io.kmsd.core.key.Tag;
 import java.util.List;
@@ -81,9 +86,48 @@ public interface KeyService {
 
     // ---- symmetric crypto (kms-api §3.5, §4.4, §4.5)
 
-    Encrypted encrypt(KeyArn key, Plaintext plaintext, EncryptionContext context);
+    /** Symmetric Encrypt with SYMMETRIC_DEFAULT (kms-api §4.4). */
+    default Encrypted encrypt(KeyArn key, Plaintext plaintext, EncryptionContext context) {
+        return encrypt(key, plaintext, context, null);
+    }
 
-    Decrypted decrypt(KeyArn key, byte[] ciphertextBlob, EncryptionContext context);
+    /**
+     * kms-api §4.4 Encrypt. {@code encryptionAlgorithm}: a §3.2 algorithm name, null when not given (means
+     * SYMMETRIC_DEFAULT). Symmetric keys take only SYMMETRIC_DEFAULT; asymmetric keys need one of their own
+     * (else {@code InvalidKeyUsageException "Algorithm <ALG> is incompatible with key spec <SPEC>."}). Asymmetric
+     * results carry a raw OAEP/SM2 ciphertext and no material id; a non-empty context with them → Validation.
+     */
+    Encrypted encrypt(KeyArn key, Plaintext plaintext, EncryptionContext context, String encryptionAlgorithm);
+
+    default Decrypted decrypt(KeyArn key, byte[] ciphertextBlob, EncryptionContext context) {
+        return decrypt(key, ciphertextBlob, context, null);
+    }
+
+    /** kms-api §4.4 Decrypt, with the algorithm rules of {@link #encrypt(KeyArn, Plaintext, EncryptionContext, String)}. */
+    Decrypted decrypt(KeyArn key, byte[] ciphertextBlob, EncryptionContext context, String encryptionAlgorithm);
+
+    /**
+     * kms-api §4.5 GenerateDataKeyPair(WithoutPlaintext): {@code key} must be a symmetric ENCRYPT_DECRYPT key
+     * (else InvalidKeyUsage); a spec that is no DataKeyPairSpec (or SM2 without allowSm2) → UnsupportedOperation.
+     */
+    GeneratedKeyPair generateDataKeyPair(KeyArn key, KeySpec keyPairSpec, EncryptionContext context);
+
+    // ---- signing, MAC, key agreement (kms-api §4.6); wrong usage → InvalidKeyUsage with the §4.0 message
+
+    byte[] sign(KeyArn key, byte[] message, MessageType messageType, SigningAlgorithm algorithm);
+
+    /** Returns normally if valid; else {@code KMSInvalidSignatureException} with an empty message. */
+    void verify(KeyArn key, byte[] message, MessageType messageType, byte[] signature, SigningAlgorithm algorithm);
+
+    /** Asymmetric keys of any usage; symmetric and HMAC keys → UnsupportedOperation. */
+    PublicKeyInfo publicKey(KeyArn key);
+
+    byte[] generateMac(KeyArn key, byte[] message, MacAlgorithm algorithm);
+
+    /** Returns normally if valid; else {@code KMSInvalidMacException} with an empty message. */
+    void verifyMac(KeyArn key, byte[] message, byte[] mac, MacAlgorithm algorithm);
+
+    Plaintext deriveSharedSecret(KeyArn key, KeyAgreementAlgorithm algorithm, byte[] peerPublicKey);
 
     DataKey generateDataKey(KeyArn key, int numberOfBytes, EncryptionContext context);
 

@@ -4,6 +4,13 @@ import io.kmsd.core.AliasEntry;
 import io.kmsd.core.DataKey;
 import io.kmsd.core.Decrypted;
 import io.kmsd.core.Encrypted;
+import io.kmsd.core.GeneratedKeyPair;
+import io.kmsd.core.PublicKeyInfo;
+import io.kmsd.core.crypto.asymmetric.KeyAgreementAlgorithm;
+import io.kmsd.core.crypto.asymmetric.MacAlgorithm;
+import io.kmsd.core.crypto.asymmetric.MessageType;
+import io.kmsd.core.crypto.asymmetric.SigningAlgorithm;
+import io.kmsd.core.key.KeySpec;
 import io.kmsd.core.KeyService;
 import io.kmsd.core.NewKey;
 import io.kmsd.core.Page;
@@ -34,6 +41,7 @@ public final class DefaultKeyService implements KeyService {
     private final AliasOps aliases;
     private final TagOps tags;
     private final CryptoOps crypto;
+    private final AsymmetricOps asymmetric;
 
     public DefaultKeyService(KeyStore store, MaterialVault vault, Clock clock, Duration refreshInterval,
                              boolean requireDisabledBeforeDeletion) {
@@ -48,7 +56,8 @@ public final class DefaultKeyService implements KeyService {
         this.lifecycle = new KeyLifecycle(store, cache, vault, clock, requireDisabledBeforeDeletion, allowSm2);
         this.aliases = new AliasOps(store, cache, clock);
         this.tags = new TagOps(store, cache);
-        this.crypto = new CryptoOps(cache);
+        this.crypto = new CryptoOps(cache, allowSm2);
+        this.asymmetric = new AsymmetricOps(cache);
     }
 
     @Override
@@ -158,13 +167,48 @@ public final class DefaultKeyService implements KeyService {
     }
 
     @Override
-    public Encrypted encrypt(KeyArn key, Plaintext plaintext, EncryptionContext context) {
-        return crypto.encrypt(key, plaintext, context);
+    public Encrypted encrypt(KeyArn key, Plaintext plaintext, EncryptionContext context, String algorithm) {
+        return crypto.encrypt(key, plaintext, context, algorithm);
     }
 
     @Override
-    public Decrypted decrypt(KeyArn key, byte[] ciphertextBlob, EncryptionContext context) {
-        return crypto.decrypt(key, ciphertextBlob, context);
+    public Decrypted decrypt(KeyArn key, byte[] ciphertextBlob, EncryptionContext context, String algorithm) {
+        return crypto.decrypt(key, ciphertextBlob, context, algorithm);
+    }
+
+    @Override
+    public GeneratedKeyPair generateDataKeyPair(KeyArn key, KeySpec keyPairSpec, EncryptionContext context) {
+        return crypto.generateDataKeyPair(key, keyPairSpec, context);
+    }
+
+    @Override
+    public byte[] sign(KeyArn key, byte[] message, MessageType type, SigningAlgorithm algorithm) {
+        return asymmetric.sign(key, message, type, algorithm);
+    }
+
+    @Override
+    public void verify(KeyArn key, byte[] message, MessageType type, byte[] signature, SigningAlgorithm algorithm) {
+        asymmetric.verify(key, message, type, signature, algorithm);
+    }
+
+    @Override
+    public PublicKeyInfo publicKey(KeyArn key) {
+        return asymmetric.publicKey(key);
+    }
+
+    @Override
+    public byte[] generateMac(KeyArn key, byte[] message, MacAlgorithm algorithm) {
+        return asymmetric.generateMac(key, message, algorithm);
+    }
+
+    @Override
+    public void verifyMac(KeyArn key, byte[] message, byte[] mac, MacAlgorithm algorithm) {
+        asymmetric.verifyMac(key, message, mac, algorithm);
+    }
+
+    @Override
+    public Plaintext deriveSharedSecret(KeyArn key, KeyAgreementAlgorithm algorithm, byte[] peerPublicKey) {
+        return asymmetric.deriveSharedSecret(key, algorithm, peerPublicKey);
     }
 
     @Override

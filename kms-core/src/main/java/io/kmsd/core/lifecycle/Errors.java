@@ -47,6 +47,12 @@ final class Errors {
                 arn + " key usage is " + usage + " which is not valid for " + operation + ".");
     }
 
+    /** kms-api §4.0 "algorithm not valid for the spec". */
+    static KmsException incompatibleAlgorithm(String algorithm, Object spec) {
+        return new KmsException(KmsError.InvalidKeyUsage,
+                "Algorithm " + algorithm + " is incompatible with key spec " + spec + ".");
+    }
+
     /** One model-constraint ValidationException in the grammar of kms-api §1.3. */
     static KmsException constraint(String value, String path, String rule) {
         String subject = value == null ? "Value at '" : "Value '" + value + "' at '";
