@@ -137,4 +137,23 @@ public interface KeyService {
 
     /** Deletes every key whose deletion date has passed (by the injected Clock); returns how many. */
     int purgeExpiredDeletions();
+
+    // ---- rotation (kms-api §4.7); only symmetric AWS_KMS keys rotate, others → UnsupportedOperation
+
+    /** {@code rotationPeriodInDays} 90-2560, null → 365; on an enabled key it changes the period. */
+    void enableKeyRotation(KeyArn key, Integer rotationPeriodInDays);
+
+    void disableKeyRotation(KeyArn key);
+
+    /** Asymmetric/HMAC keys and keys pending deletion report {@code false}. */
+    RotationStatus rotationStatus(KeyArn key);
+
+    /** New material becomes current at once; 25 per key, then LimitExceeded with the spec's message. */
+    void rotateOnDemand(KeyArn key);
+
+    /** {@code allKeyMaterial}: ALL_KEY_MATERIAL instead of ROTATIONS_ONLY; {@code marker} null for the first page. */
+    Page<KeyRotation> listRotations(KeyArn key, boolean allKeyMaterial, int limit, String marker);
+
+    /** The rotation job step: rotates every Enabled key whose period has passed (injected Clock); returns how many. */
+    int rotateDue();
 }

@@ -5,6 +5,8 @@ import io.kmsd.core.DataKey;
 import io.kmsd.core.Decrypted;
 import io.kmsd.core.Encrypted;
 import io.kmsd.core.GeneratedKeyPair;
+import io.kmsd.core.KeyRotation;
+import io.kmsd.core.RotationStatus;
 import io.kmsd.core.PublicKeyInfo;
 import io.kmsd.core.crypto.asymmetric.KeyAgreementAlgorithm;
 import io.kmsd.core.crypto.asymmetric.MacAlgorithm;
@@ -42,6 +44,7 @@ public final class DefaultKeyService implements KeyService {
     private final TagOps tags;
     private final CryptoOps crypto;
     private final AsymmetricOps asymmetric;
+    private final RotationOps rotation;
 
     public DefaultKeyService(KeyStore store, MaterialVault vault, Clock clock, Duration refreshInterval,
                              boolean requireDisabledBeforeDeletion) {
@@ -58,6 +61,7 @@ public final class DefaultKeyService implements KeyService {
         this.tags = new TagOps(store, cache);
         this.crypto = new CryptoOps(cache, allowSm2);
         this.asymmetric = new AsymmetricOps(cache);
+        this.rotation = new RotationOps(store, cache, lifecycle, clock);
     }
 
     @Override
@@ -224,5 +228,35 @@ public final class DefaultKeyService implements KeyService {
     @Override
     public int purgeExpiredDeletions() {
         return lifecycle.purgeExpired();
+    }
+
+    @Override
+    public void enableKeyRotation(KeyArn key, Integer rotationPeriodInDays) {
+        rotation.enable(key, rotationPeriodInDays);
+    }
+
+    @Override
+    public void disableKeyRotation(KeyArn key) {
+        rotation.disable(key);
+    }
+
+    @Override
+    public RotationStatus rotationStatus(KeyArn key) {
+        return rotation.status(key);
+    }
+
+    @Override
+    public void rotateOnDemand(KeyArn key) {
+        rotation.rotateOnDemand(key);
+    }
+
+    @Override
+    public Page<KeyRotation> listRotations(KeyArn key, boolean allKeyMaterial, int limit, String marker) {
+        return rotation.list(key, allKeyMaterial, limit, marker);
+    }
+
+    @Override
+    public int rotateDue() {
+        return rotation.rotateDue();
     }
 }

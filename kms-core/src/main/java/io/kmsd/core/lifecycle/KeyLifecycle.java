@@ -96,7 +96,7 @@ final class KeyLifecycle {
     }
 
     /** New material of {@code spec}, wrapped under the root key for storage; nothing raw is kept. */
-    private MaterialRecord newMaterial(KeyArn arn, KeySpec spec, int version, Instant now) {
+    MaterialRecord newMaterial(KeyArn arn, KeySpec spec, int version, Instant now) {
         if (spec == KeySpec.SYMMETRIC_DEFAULT) {
             MaterialVault.Generated g = vault.generate(arn, version);
             return new MaterialRecord(arn, version, g.material().materialId(), g.wrapped(), now);

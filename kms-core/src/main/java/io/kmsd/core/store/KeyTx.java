@@ -74,4 +74,20 @@ public interface KeyTx {
     void updateAlias(AliasRecord alias);
 
     void deleteAlias(AliasArn alias);
+
+    // ---- rotation (kms-api §4.7)
+
+    /** The key's rotation row; {@link RotationRecord#none} if it has none. */
+    RotationRecord rotation(KeyArn arn);
+
+    /** Inserts or replaces the key's rotation row. */
+    void putRotation(RotationRecord rotation);
+
+    void insertRotationEvent(KeyArn arn, RotationEvent event);
+
+    /** The key's completed rotations in version order. */
+    List<RotationEvent> rotationEvents(KeyArn arn);
+
+    /** Enabled keys whose next automatic rotation is at or before {@code now}, earliest first. */
+    List<KeyArn> dueForRotation(Instant now, int limit);
 }

@@ -15,6 +15,8 @@ import io.kmsd.core.store.AliasRecord;
 import io.kmsd.core.store.KeyRecord;
 import io.kmsd.core.store.KeyTx;
 import io.kmsd.core.store.MaterialRecord;
+import io.kmsd.core.store.RotationEvent;
+import io.kmsd.core.store.RotationRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -98,6 +100,8 @@ final class JdbcTx implements KeyTx {
         sql.update("DELETE FROM kms_alias" + BY_KEY, ids(arn));
         sql.update("DELETE FROM kms_key_tag" + BY_KEY, ids(arn));
         sql.update("DELETE FROM kms_key_material" + BY_KEY, ids(arn));
+        sql.update("DELETE FROM kms_key_rotation" + BY_KEY, ids(arn));
+        sql.update("DELETE FROM kms_key_rotation_event" + BY_KEY, ids(arn));
         sql.update("DELETE FROM kms_key" + BY_KEY, ids(arn));
     }
 
@@ -231,5 +235,51 @@ final class JdbcTx implements KeyTx {
         if (rows != 1) {
             throw new IllegalStateException("expected one row for " + arn + ", changed " + rows);
         }
+    }
+
+    // ---- rotation
+
+    @Override
+    public RotationRecord rotation(KeyArn arn) {
+        return sql.one("SELECT period_days, next_rotation, on_demand_count FROM kms_key_rotation" + BY_KEY,
+                rs -> new RotationRecord(arn, (Integer) rs.getObject(1, Integer.class),
+                        rs.getObject(2) == null ? null : Instant.ofEpochMilli(rs.getLong(2)), rs.getInt(3)),
+                ids(arn)).orElse(RotationRecord.none(arn));
+    }
+
+    @Override
+    public void putRotation(RotationRecord r) {
+        sql.update("DELETE FROM kms_key_rotation" + BY_KEY, ids(r.arn()));
+        sql.update("INSERT INTO kms_key_rotation (account_id, region, key_id, period_days, next_rotation, "
+                        + "on_demand_count) VALUES (?, ?, ?, ?, ?, ?)",
+                r.arn().account().value(), r.arn().region().value(), r.arn().keyId().value(),
+                r.periodDays() == null ? Sql.Null.INTEGER : r.periodDays(), millis(r.nextRotation()),
+                r.onDemandCount());
+    }
+
+    @Override
+    public void insertRotationEvent(KeyArn arn, RotationEvent e) {
+        sql.update("INSERT INTO kms_key_rotation_event (account_id, region, key_id, material_version, "
+                        + "rotation_type, rotated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                arn.account().value(), arn.region().value(), arn.keyId().value(), e.version(), e.rotationType(),
+                e.rotatedAt().toEpochMilli());
+    }
+
+    @Override
+    public List<RotationEvent> rotationEvents(KeyArn arn) {
+        return sql.list("SELECT material_version, rotation_type, rotated_at FROM kms_key_rotation_event" + BY_KEY
+                        + " ORDER BY material_version",
+                rs -> new RotationEvent(rs.getInt(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))), ids(arn));
+    }
+
+    @Override
+    public List<KeyArn> dueForRotation(Instant now, int limit) {
+        return sql.list("SELECT r.account_id, r.region, r.key_id FROM kms_key_rotation r JOIN kms_key k "
+                        + "ON k.account_id = r.account_id AND k.region = r.region AND k.key_id = r.key_id "
+                        + "WHERE r.next_rotation <= ? AND k.key_state = ? "
+                        + "ORDER BY r.next_rotation FETCH FIRST " + limit + " ROWS ONLY",
+                rs -> new KeyArn(new Region(rs.getString(2)), new AccountId(rs.getString(1)),
+                        new KeyId(rs.getString(3))),
+                now.toEpochMilli(), KeyState.Enabled.name());
     }
 }
