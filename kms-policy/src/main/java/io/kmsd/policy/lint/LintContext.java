@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kmsd.policy.actions.Action;
 import io.kmsd.policy.actions.KmsActions;
 import io.kmsd.policy.document.JsonPointers;
+import io.kmsd.policy.document.KeyAccount;
 import io.kmsd.policy.document.PolicyDocument;
 import io.kmsd.policy.document.PolicyKind;
 import io.kmsd.policy.document.Statement;
 import io.kmsd.policy.document.Validation;
-import io.kmsd.policy.principal.PrincipalEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,8 +16,6 @@ import java.util.Set;
 
 /** The statements being linted (those that compiled), their references and pointers, and the key's account. */
 final class LintContext {
-    private static final Action PUT_KEY_POLICY = Action.kms("PutKeyPolicy");
-
     final Validation validation;
     final LintOptions options;
     final List<Statement> statements;
@@ -31,7 +29,7 @@ final class LintContext {
         this.statements = validation.statements();
         JsonNode tree = validation.tree();
         this.array = tree != null && tree.path("Statement").isArray();
-        this.keyAccount = options.keyAccount() != null ? options.keyAccount() : inferAccount(statements);
+        this.keyAccount = options.keyAccount() != null ? options.keyAccount() : KeyAccount.infer(statements);
     }
 
     boolean keyPolicy() {
@@ -82,23 +80,6 @@ final class LintContext {
 
     static boolean covers(Statement s, Action a) {
         return s.actions() != null && s.notAction() != s.actions().matches(a);
-    }
-
-    /** The accounts administering the key (PutKeyPolicy is same-account only, E2), else the first named. */
-    private static String inferAccount(List<Statement> statements) {
-        String first = null;
-        for (Statement s : statements) {
-            if (s.principals() == null || s.notPrincipal() || !s.isAllow()) {
-                continue;
-            }
-            for (PrincipalEntry e : s.principals().entries()) {
-                if (e.account() != null && covers(s, PUT_KEY_POLICY)) {
-                    return e.account();
-                }
-                first = first == null ? e.account() : first;
-            }
-        }
-        return first;
     }
 
     /** A short list for messages: the first few items and how many more. */
