@@ -47,6 +47,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheCedarPackageUsesCedar() {
+        noClasses().that().resideOutsideOfPackage("io.kmsd.policy.cedar..").should().dependOnClassesThat()
+                .resideInAPackage("com.cedarpolicy..").check(classes);
+    }
+
+    @Test
     void theToolsDoNotDependOnEachOther() {
         noClasses().that().resideInAnyPackage("io.kmsd.policy.lint..", "io.kmsd.policy.diff..",
                 "io.kmsd.policy.explain..", "io.kmsd.policy.template..")

@@ -1,5 +1,7 @@
 package io.kmsd.policy.testing;
 
+import io.kmsd.policy.cedar.GuardrailException;
+import io.kmsd.policy.cedar.Guardrails;
 import io.kmsd.policy.eval.Decision;
 import io.kmsd.policy.eval.Evaluator;
 import io.kmsd.policy.explain.Explainer;
@@ -10,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -24,6 +28,8 @@ import java.util.stream.Stream;
 public final class PolicyTestRunner {
     private final Evaluator evaluator;
     private final UnaryOperator<Decision> postDecision;
+    /** Guardrail directories named by suites ({@code guardrails: DIR}), loaded once per run. */
+    private final Map<String, UnaryOperator<Decision>> guardrails = new ConcurrentHashMap<>();
 
     /**
      * @param postDecision applied to every decision before it is compared, e.g. the Cedar guardrails
@@ -101,13 +107,22 @@ public final class PolicyTestRunner {
         }
         Decision d;
         try {
-            d = postDecision.apply(Scenario.of(v.json()).decide(evaluator));
+            d = postDecision.apply(guardrails(v).apply(Scenario.of(v.json()).decide(evaluator)));
+        } catch (GuardrailException e) {
+            return CaseResult.error(file, v.id(), v.title(), "guardrails cannot be loaded: " + e.getMessage());
         } catch (RuntimeException e) {
             return CaseResult.error(file, v.id(), v.title(), "vector cannot be run: " + e.getMessage());
         }
         List<String> problems = compare(v.expect(), d);
         String explanation = problems.isEmpty() ? "" : TextRenderer.render(Explainer.explain(d));
         return new CaseResult(file, v.id(), v.title(), problems.isEmpty(), false, problems, d, explanation);
+    }
+
+    /** The guardrails a vector names (a directory of .cedar files), or none. */
+    private UnaryOperator<Decision> guardrails(DecisionVector v) {
+        String dir = v.json().path("guardrails").asText(null);
+        return dir == null ? UnaryOperator.identity()
+                : guardrails.computeIfAbsent(dir, d -> Guardrails.load(Path.of(d))::apply);
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.Map;
  *   alice: arn:aws:iam::111122223333:user/alice
  *   app: {arn: arn:aws:iam::111122223333:role/App, identityPolicies: [app-use]}
  * defaults: {encryptionContext: {app: payments}}
+ * guardrails: ../guardrails        # optional: Cedar guardrails applied after the IAM decision
  * cases:
  *   - {id: app-decrypts, caller: app, action: kms:Decrypt, expect: ALLOW}
  *   - {caller: alice, action: kms:Decrypt, viaService: rds.us-east-1.amazonaws.com, expect: DENY}
@@ -42,6 +43,7 @@ final class SuiteFile {
     private final JsonNode grants;
     private final Map<String, ObjectNode> principals;
     private final ObjectNode defaults;
+    private final String guardrails;
 
     private SuiteFile(Path file, JsonNode root) throws IOException {
         this.file = file;
@@ -51,6 +53,8 @@ final class SuiteFile {
         this.grants = grants(root.get("grants"));
         this.principals = principals(root.get("principals"));
         this.defaults = root.has("defaults") ? object(root, "defaults") : F.objectNode();
+        this.guardrails = root.path("guardrails").isTextual()
+                ? dir.resolve(root.get("guardrails").asText()).normalize().toString() : null;
     }
 
     static boolean isSuite(JsonNode root) {
@@ -87,6 +91,9 @@ final class SuiteFile {
             v.set("request", SuiteCase.request(c, defaults, dir));
             if (c.has("directory")) {
                 v.set("directory", c.get("directory"));
+            }
+            if (guardrails != null) {
+                v.put("guardrails", guardrails);
             }
             v.set("expect", c.get("expect"));
             if (c.get("expect") == null) {
