@@ -32,7 +32,9 @@ final class PrincipalClause {
         }
         direct.removeIf("false"::equals);
         List<String> parts = new ArrayList<>();
-        if (!direct.isEmpty()) {
+        if (direct.contains("true")) {
+            parts.add(SAME_ACCOUNT);
+        } else if (!direct.isEmpty()) {
             parts.add("(" + ConditionTranslator.or(direct) + " && " + SAME_ACCOUNT + ")");
         }
         if (!account.isEmpty()) {

@@ -5,6 +5,7 @@ import com.cedarpolicy.model.AuthorizationRequest;
 import com.cedarpolicy.model.AuthorizationResponse;
 import com.cedarpolicy.model.ValidationRequest;
 import com.cedarpolicy.model.ValidationResponse;
+import com.cedarpolicy.model.policy.Policy;
 import com.cedarpolicy.model.policy.PolicySet;
 import java.util.List;
 import java.util.Optional;
@@ -22,11 +23,21 @@ final class CedarOracle {
 
     CedarOracle(CedarExport export) {
         try {
-            this.set = PolicySet.parsePolicies(export.cedar());
+            this.set = withAnnotatedIds(PolicySet.parsePolicies(export.cedar()));
             set.cache();
         } catch (Exception e) {
             throw new IllegalStateException("Cedar cannot parse the translation:\n" + export.cedar(), e);
         }
+    }
+
+    /** Cedar numbers parsed policies; the translation names them with {@code @id}, which reasons should show. */
+    static PolicySet withAnnotatedIds(PolicySet parsed) throws Exception {
+        Set<Policy> out = new java.util.HashSet<>();
+        for (Policy p : parsed.policies) {
+            String id = p.getAnnotation("id");
+            out.add(new Policy(p.policySrc, id == null ? p.policyID : id));
+        }
+        return new PolicySet(out);
     }
 
     Answer decide(io.kmsd.policy.request.AuthorizationRequest r, boolean identityAllowed, boolean identityDenied) {
