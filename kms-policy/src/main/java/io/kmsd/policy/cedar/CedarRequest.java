@@ -39,7 +39,9 @@ record CedarRequest(EntityUID principal, EntityUID action, EntityUID resource, M
     static CedarRequest of(AuthorizationRequest r, boolean identityAllowed, boolean identityDenied) {
         Entities entities = new Entities();
         EntityUID principal = principal(r.caller().principal(), entities);
-        EntityUID resource = r.hasKeyResource() ? key(r, entities) : account(r.caller().principal().account(), entities);
+        String callerAccount = r.caller().principal().account();
+        EntityUID resource = r.hasKeyResource() ? key(r, entities)
+                : account(callerAccount == null ? "none" : callerAccount, entities);
         EntityUID request = new EntityUID(REQUEST, "request");
         Map<String, Value> tags = new HashMap<>();
         Map<String, Value> ctx = new HashMap<>();

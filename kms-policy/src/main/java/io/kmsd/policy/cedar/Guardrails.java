@@ -95,9 +95,20 @@ public final class Guardrails {
         return List.copyOf(policies.keySet());
     }
 
-    /** The decision after the guardrails ({@link Decision#withGuardrails}); unchanged when there are none. */
+    /**
+     * The decision after the guardrails ({@link Decision#withGuardrails}), every guardrail's verdict attached even
+     * when IAM already denied (for explanations and tests); unchanged when there are none.
+     */
     public Decision apply(Decision iam) {
         return policies.isEmpty() ? iam : iam.withGuardrails(evaluate(iam));
+    }
+
+    /**
+     * The request path: guardrails are evaluated only for requests IAM allowed, as they can only deny (a Cedar call
+     * costs ~0.3–1 ms; a denied request needs none).
+     */
+    public Decision enforce(Decision iam) {
+        return iam.allowed() ? apply(iam) : iam;
     }
 
     /** What every guardrail says about the decision's request (an empty list when there are none). */

@@ -101,6 +101,30 @@ class GuardrailsTest {
     }
 
     @Test
+    void theRequestPathSkipsCedarForDeniedRequestsAndKeylessOperationsWork() {
+        Guardrails g = of("g.cedar", """
+                forbid (principal, action == Kms::Action::"CreateKey", resource in Kms::Account::"111122223333")
+                  unless { context.request.hasTag("aws:requesttag/team") };
+                forbid (principal, action == Kms::Action::"Decrypt", resource);
+                """);
+        Decision denied = decide(request(Fixtures.alice(), "kms:Decrypt", keyPolicy("{'Version':'2012-10-17',"
+                + "'Statement':[{'Sid':'B','Effect':'Allow','Principal':{'AWS':'" + Fixtures.BOB + "'},'Action':'kms:*',"
+                + "'Resource':'*'}]}")));
+        assertThat(g.enforce(denied)).isSameAs(denied);
+        assertThat(g.enforce(decide(request(Fixtures.alice(), "kms:Decrypt", OPEN))).outcome())
+                .isEqualTo(Outcome.GUARDRAIL_DENY);
+        var caller = new io.kmsd.policy.request.Caller(Fixtures.alice(), List.of(io.kmsd.policy.Fixtures.identity("all",
+                "{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Action':'kms:*','Resource':'*'}]}")));
+        var createKey = io.kmsd.policy.request.AuthorizationRequest.builder().caller(caller).action("kms:CreateKey")
+                .facts(Fixtures.facts().build()).build();
+        Decision untagged = g.enforce(Fixtures.EVALUATOR.evaluate(createKey));
+        assertThat(untagged.deciding()).containsExactly("guardrail:g#0");
+        var tagged = io.kmsd.policy.request.AuthorizationRequest.builder().caller(caller).action("kms:CreateKey")
+                .facts(Fixtures.facts().tags(Map.of("team", "blue")).build()).build();
+        assertThat(g.enforce(Fixtures.EVALUATOR.evaluate(tagged)).outcome()).isEqualTo(Outcome.ALLOW);
+    }
+
+    @Test
     void guardrailsNeverAllow() {
         Guardrails g = of("g.cedar", "forbid (principal, action == Kms::Action::\"Sign\", resource);");
         PolicyDocument closed = keyPolicy("{'Version':'2012-10-17','Statement':[{'Sid':'Bob','Effect':'Allow',"
