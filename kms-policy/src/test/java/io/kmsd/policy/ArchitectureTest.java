@@ -42,7 +42,24 @@ class ArchitectureTest {
                 "io.kmsd.policy.principal..", "io.kmsd.policy.grants..", "io.kmsd.policy.document..",
                 "io.kmsd.policy.request..", "io.kmsd.policy.eval..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.kmsd.policy.explain..", "io.kmsd.policy.template..",
-                        "io.kmsd.policy.testing..").check(classes);
+                        "io.kmsd.policy.testing..", "io.kmsd.policy.lint..", "io.kmsd.policy.diff..",
+                        "io.kmsd.policy.cedar..").check(classes);
+    }
+
+    @Test
+    void onlyTheCedarPackageUsesCedar() {
+        noClasses().that().resideOutsideOfPackage("io.kmsd.policy.cedar..").should().dependOnClassesThat()
+                .resideInAPackage("com.cedarpolicy..").check(classes);
+    }
+
+    @Test
+    void theToolsDoNotDependOnEachOther() {
+        noClasses().that().resideInAnyPackage("io.kmsd.policy.lint..", "io.kmsd.policy.diff..",
+                "io.kmsd.policy.explain..", "io.kmsd.policy.template..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.kmsd.policy.testing..", "io.kmsd.policy.cedar..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("io.kmsd.policy.lint..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.kmsd.policy.diff..", "io.kmsd.policy.eval..").check(classes);
     }
 
     @Test

@@ -26,6 +26,22 @@ public final class ConditionKeys {
             "kms:RotationPeriodInDays", "kms:ExpirationModel", "kms:ValidTo", "kms:WrappingAlgorithm",
             "kms:WrappingKeySpec");
     private static final Map<String, String> LOWER = lowerCaseForms();
+    /** Keys with a variable part after the prefix (C1: the part is case-insensitive too). */
+    private static final List<String> PREFIXES = List.of("kms:EncryptionContext:", "aws:PrincipalTag/",
+            "aws:ResourceTag/", "aws:RequestTag/", "kms:RecipientAttestation:");
+    /** AWS global or KMS keys that are valid in policies but never present in this service's requests. */
+    private static final List<String> NEVER_POPULATED = List.of("aws:RequestedRegion", "aws:CalledVia",
+            "aws:CalledViaFirst", "aws:CalledViaLast", "aws:SourceVpc", "aws:SourceVpce", "aws:VpcSourceIp",
+            "aws:MultiFactorAuthPresent", "aws:MultiFactorAuthAge", "aws:TokenIssueTime", "aws:PrincipalOrgPaths",
+            "aws:ResourceAccount", "aws:ResourceOrgID", "aws:ResourceOrgPaths", "aws:SourceOrgID", "aws:SourceOrgPaths",
+            "aws:PrincipalServiceNamesList", "aws:FederatedProvider", "aws:SourceIdentity", "aws:Referer",
+            "aws:UserAgent", "aws:SourceOwner", "kms:TrailingDaysWithoutKeyUsage",
+            "kms:GranteeServicePrincipal", "kms:RetiringServicePrincipal", "kms:GrantConstraintSourceArn",
+            "kms:XksKeyId", "kms:CustomKeyStoreId");
+    /** C10: the ArrayOfString keys. */
+    private static final List<String> MULTIVALUED = List.of("kms:EncryptionContextKeys", "kms:GrantOperations",
+            "kms:ResourceAliases", "aws:TagKeys", "aws:CalledVia", "aws:PrincipalOrgPaths",
+            "aws:PrincipalServiceNamesList", "aws:ResourceOrgPaths", "aws:SourceOrgPaths");
 
     private ConditionKeys() {
     }
@@ -34,6 +50,32 @@ public final class ConditionKeys {
     public static String lower(String key) {
         String known = LOWER.get(key);
         return known != null ? known : key.toLowerCase(Locale.ROOT);
+    }
+
+    /** True for a key of section 5 (or an AWS key valid in policies), in any case (C1). */
+    public static boolean isKnown(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        for (String p : PREFIXES) {
+            if (lower.startsWith(p.toLowerCase(Locale.ROOT)) && lower.length() > p.length()) {
+                return true;
+            }
+        }
+        return LOWER.containsValue(lower) || NEVER_POPULATED.stream().anyMatch(k -> k.equalsIgnoreCase(key));
+    }
+
+    /** C10: true for the multivalued (ArrayOfString) keys. */
+    public static boolean isMultivalued(String key) {
+        return MULTIVALUED.stream().anyMatch(k -> k.equalsIgnoreCase(key));
+    }
+
+    /** Every fixed key name this service populates, in section-5 order. */
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /** The key-name prefixes with a variable part, e.g. {@code kms:EncryptionContext:}. */
+    public static List<String> prefixes() {
+        return PREFIXES;
     }
 
     private static Map<String, String> lowerCaseForms() {

@@ -11,5 +11,7 @@ public enum PolicyFailure {
     InvalidConditionOperator,
     OverlyPermissiveCondition,
     InvalidCharacter,
-    LockoutSafetyCheck
+    LockoutSafetyCheck,
+    /** G13 size quota: not a syntax error, the write fails with LimitExceededException (validation reports it). */
+    LimitExceeded
 }

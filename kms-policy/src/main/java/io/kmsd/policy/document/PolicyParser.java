@@ -13,7 +13,6 @@ import io.kmsd.policy.principal.IdentityDirectory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -62,21 +61,22 @@ public final class PolicyParser {
         return parseIdentityPolicy(toText(tree));
     }
 
-    /** Validates without throwing. */
+    /** Validates without throwing; the outcome carries the first violation (G15). */
     public static Outcome check(String text, PolicyKind kind, IdentityDirectory directory) {
-        if (text == null) {
-            return rejected(PolicyViolation.document(PolicyFailure.SyntaxError, "the policy is empty"));
+        Validation v = validate(text, kind, directory);
+        if (v.valid()) {
+            return new Outcome(v.document(), null, null);
         }
-        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
-        if (kind == PolicyKind.KEY && bytes > MAX_KEY_POLICY_BYTES) {
-            return new Outcome(null, new KmsException(KmsError.LimitExceeded, "Policy document of " + bytes
-                    + " bytes exceeds the key policy limit of " + MAX_KEY_POLICY_BYTES + " bytes."), null);
-        }
-        try {
-            return new Outcome(compile(text, kind, directory), null, null);
-        } catch (Reject r) {
-            return rejected(r.violation);
-        }
+        PolicyViolation first = v.problems().get(0);
+        return new Outcome(null, first.toException(), first.failure() == PolicyFailure.LimitExceeded ? null : first);
+    }
+
+    /**
+     * Checks everything and lists every violation, each with its JSON pointer ({@code ./kms policy validate}).
+     * The first violation is the one a policy write fails with (G15).
+     */
+    public static Validation validate(String text, PolicyKind kind, IdentityDirectory directory) {
+        return new Collector(text, kind, directory).run();
     }
 
     /** Serializes a tree as compact JSON; the text then goes through every check (size included). */
@@ -95,55 +95,24 @@ public final class PolicyParser {
         throw o.error();
     }
 
-    private static Outcome rejected(PolicyViolation v) {
-        return new Outcome(null, v.toException(), v);
-    }
-
-    private static PolicyDocument compile(String text, PolicyKind kind, IdentityDirectory directory) {
-        if (kind == PolicyKind.KEY) {
-            checkCharacters(text, "the policy");
-        }
-        JsonNode root = readJson(text);
-        if (!root.isObject()) {
-            throw Reject.document(PolicyFailure.SyntaxError, "the policy must be a JSON object");
-        }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!TOP_LEVEL.contains(name)) {
-                throw Reject.document(PolicyFailure.SyntaxError, "unknown top-level member '" + name + "'");
-            }
-        }
-        String version = version(root.get("Version"), kind);
-        String id = optionalText(root.get("Id"), "Id");
-        List<Statement> statements = statements(root.get("Statement"), kind, version, directory);
-        return new PolicyDocument(kind, version, id, statements, text);
-    }
-
-    private static JsonNode readJson(String text) {
-        try {
-            JsonNode n = JSON.readTree(text);
-            if (n == null || n.isMissingNode()) {
-                throw Reject.document(PolicyFailure.SyntaxError, "the policy is empty");
-            }
-            return n;
-        } catch (JsonProcessingException e) {
-            String detail = e.getOriginalMessage();
-            throw Reject.document(PolicyFailure.SyntaxError, "invalid JSON: " + detail
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr()));
-        }
-    }
-
     /** G13: printable ASCII, U+00A1–U+00FF, TAB, LF, CR. */
     static void checkCharacters(String text, String where) {
+        int bad = firstBadCharacter(text);
+        if (bad >= 0) {
+            throw Reject.document(PolicyFailure.InvalidCharacter, String.format(
+                    "%s contains the character U+%04X at offset %d", where, (int) text.charAt(bad), bad));
+        }
+    }
+
+    static int firstBadCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean ok = (c >= 0x20 && c <= 0x7e) || (c >= 0xa1 && c <= 0xff) || c == '\t' || c == '\n' || c == '\r';
             if (!ok) {
-                throw Reject.document(PolicyFailure.InvalidCharacter, String.format(
-                        "%s contains the character U+%04X at offset %d", where, (int) c, i));
+                return i;
             }
         }
+        return -1;
     }
 
     /** G2. */
@@ -158,44 +127,141 @@ public final class PolicyParser {
         boolean ok = PolicyDocument.VERSION_2012.equals(text)
                 || (kind == PolicyKind.IDENTITY && PolicyDocument.VERSION_2008.equals(text));
         if (!ok) {
-            throw Reject.document(PolicyFailure.UnsupportedVersion, "Version " + v + " is not supported"
-                    + (kind == PolicyKind.KEY ? "; key policies use \"2012-10-17\"" : ""));
+            throw new Reject(PolicyViolation.document(PolicyFailure.UnsupportedVersion, "Version " + v
+                    + " is not supported" + (kind == PolicyKind.KEY ? "; key policies use \"2012-10-17\"" : ""),
+                    "/Version"));
         }
         return text;
     }
 
-    private static String optionalText(JsonNode n, String member) {
-        if (n == null) {
-            return null;
-        }
-        if (!n.isTextual()) {
-            throw Reject.document(PolicyFailure.SyntaxError, member + " must be a string");
-        }
-        return n.textValue();
-    }
+    /** One validation run: checks in G15 order, collecting every violation instead of stopping at the first. */
+    private static final class Collector {
+        private final String text;
+        private final PolicyKind kind;
+        private final IdentityDirectory directory;
+        private final List<PolicyViolation> problems = new ArrayList<>();
+        private final List<Statement> compiled = new ArrayList<>();
+        private JsonNode root;
+        private String version;
 
-    /** G3, then each statement in order; G5 Sid uniqueness for identity policies. */
-    private static List<Statement> statements(JsonNode node, PolicyKind kind, String version, IdentityDirectory dir) {
-        if (node == null || (node.isArray() && node.isEmpty())) {
-            throw Reject.document(PolicyFailure.SyntaxError, "Statement is missing or empty");
+        Collector(String text, PolicyKind kind, IdentityDirectory directory) {
+            this.text = text;
+            this.kind = kind;
+            this.directory = directory;
         }
-        List<JsonNode> items = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(items::add);
-        } else {
-            items.add(node);
-        }
-        List<Statement> out = new ArrayList<>();
-        Set<String> sids = new HashSet<>();
-        for (int i = 0; i < items.size(); i++) {
-            Statement s = new StatementReader(items.get(i), i, kind, version, dir).read();
-            if (kind == PolicyKind.IDENTITY && s.sid() != null && !s.sid().isEmpty() && !sids.add(s.sid())) {
-                throw new Reject(new PolicyViolation(PolicyFailure.InvalidStatementElement, i, s.sid(), "Sid",
-                        "duplicate Sid in an identity policy"));
+
+        Validation run() {
+            if (text == null) {
+                problems.add(PolicyViolation.document(PolicyFailure.SyntaxError, "the policy is empty"));
+                return result();
             }
-            out.add(s);
+            size();
+            characters();
+            root = readJson();
+            if (root == null) {
+                return result();
+            }
+            if (!root.isObject()) {
+                problems.add(PolicyViolation.document(PolicyFailure.SyntaxError, "the policy must be a JSON object"));
+                return result();
+            }
+            topLevel();
+            statements(root.get("Statement"));
+            return result();
         }
-        return out;
+
+        private Validation result() {
+            boolean ok = problems.isEmpty();
+            PolicyDocument doc = ok ? new PolicyDocument(kind, version, root.path("Id").textValue(), compiled, text)
+                    : null;
+            return new Validation(kind, problems, doc, compiled, root);
+        }
+
+        /** G13 size (key policies): a quota, reported as LimitExceededException. */
+        private void size() {
+            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+            if (kind == PolicyKind.KEY && bytes > MAX_KEY_POLICY_BYTES) {
+                problems.add(PolicyViolation.document(PolicyFailure.LimitExceeded, "Policy document of " + bytes
+                        + " bytes exceeds the key policy limit of " + MAX_KEY_POLICY_BYTES + " bytes."));
+            }
+        }
+
+        private void characters() {
+            int bad = kind == PolicyKind.KEY ? firstBadCharacter(text) : -1;
+            if (bad >= 0) {
+                problems.add(PolicyViolation.document(PolicyFailure.InvalidCharacter, String.format(
+                        "the policy contains the character U+%04X at offset %d (%s)", (int) text.charAt(bad), bad,
+                        JsonPointers.lineAndColumn(text, bad)), JsonPointers.at(text, bad)));
+            }
+        }
+
+        private JsonNode readJson() {
+            try {
+                JsonNode n = JSON.readTree(text);
+                if (n == null || n.isMissingNode()) {
+                    problems.add(PolicyViolation.document(PolicyFailure.SyntaxError, "the policy is empty"));
+                    return null;
+                }
+                return n;
+            } catch (JsonProcessingException e) {
+                problems.add(PolicyViolation.document(PolicyFailure.SyntaxError, "invalid JSON: "
+                        + e.getOriginalMessage() + (e.getLocation() == null ? "" : " at line "
+                        + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())));
+                return null;
+            }
+        }
+
+        /** G1 members, G2 Version, Id. */
+        private void topLevel() {
+            root.fieldNames().forEachRemaining(name -> {
+                if (!TOP_LEVEL.contains(name)) {
+                    problems.add(PolicyViolation.document(PolicyFailure.SyntaxError, "unknown top-level member '"
+                            + name + "'", JsonPointers.child("", name)));
+                }
+            });
+            try {
+                version = version(root.get("Version"), kind);
+            } catch (Reject r) {
+                problems.add(r.violation);
+            }
+            JsonNode id = root.get("Id");
+            if (id != null && !id.isTextual()) {
+                problems.add(PolicyViolation.document(PolicyFailure.SyntaxError, "Id must be a string", "/Id"));
+            }
+        }
+
+        /** G3, then each statement in order; G5 Sid uniqueness for identity policies. */
+        private void statements(JsonNode node) {
+            if (node == null || (node.isArray() && node.isEmpty())) {
+                problems.add(PolicyViolation.document(PolicyFailure.SyntaxError, "Statement is missing or empty",
+                        node == null ? "" : "/Statement"));
+                return;
+            }
+            List<JsonNode> items = new ArrayList<>();
+            if (node.isArray()) {
+                node.forEach(items::add);
+            } else {
+                items.add(node);
+            }
+            Set<String> sids = new HashSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                String pointer = node.isArray() ? "/Statement/" + i : "/Statement";
+                StatementReader reader = new StatementReader(items.get(i), i, pointer, kind, version, directory);
+                Statement s = reader.readAll();
+                problems.addAll(reader.problems());
+                if (s != null) {
+                    compiled.add(s);
+                    uniqueSid(s, pointer, sids);
+                }
+            }
+        }
+
+        private void uniqueSid(Statement s, String pointer, Set<String> sids) {
+            if (kind == PolicyKind.IDENTITY && s.sid() != null && !s.sid().isEmpty() && !sids.add(s.sid())) {
+                problems.add(new PolicyViolation(PolicyFailure.InvalidStatementElement, s.index(), s.sid(), "Sid",
+                        "duplicate Sid '" + s.sid() + "' in an identity policy", pointer + "/Sid"));
+            }
+        }
     }
 
     /** Carries the first violation out of the recursive descent. */

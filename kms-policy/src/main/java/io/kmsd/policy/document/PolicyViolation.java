@@ -5,18 +5,32 @@ import io.kmsd.core.error.KmsException;
 
 /**
  * Why a policy was rejected (G15): the failure name, the statement index and Sid when the failure lies in a
- * statement (index -1 otherwise), the element and the reason. {@link #message()} is the client-facing text.
+ * statement (index -1 otherwise), the element, the reason, and the RFC 6901 JSON pointer of the offending value
+ * ({@code ""} for the whole document). {@link #message()} is the client-facing text.
  */
-public record PolicyViolation(PolicyFailure failure, int statementIndex, String sid, String element, String reason) {
+public record PolicyViolation(PolicyFailure failure, int statementIndex, String sid, String element, String reason,
+        String pointer) {
 
     public PolicyViolation {
         if (failure == null || reason == null) {
             throw new IllegalArgumentException("a violation needs a failure and a reason");
         }
+        pointer = pointer == null ? "" : pointer;
+    }
+
+    /** A violation pointing at the statement's array element (or at the element itself when given). */
+    public PolicyViolation(PolicyFailure failure, int statementIndex, String sid, String element, String reason) {
+        this(failure, statementIndex, sid, element, reason, statementIndex < 0 ? ""
+                : element == null ? "/Statement/" + statementIndex
+                : JsonPointers.child("/Statement/" + statementIndex, element));
     }
 
     public static PolicyViolation document(PolicyFailure failure, String reason) {
-        return new PolicyViolation(failure, -1, null, null, reason);
+        return new PolicyViolation(failure, -1, null, null, reason, "");
+    }
+
+    public static PolicyViolation document(PolicyFailure failure, String reason, String pointer) {
+        return new PolicyViolation(failure, -1, null, null, reason, pointer);
     }
 
     /** e.g. {@code InvalidPrincipal: statement [1] (Sid "AllowOps"), Principal: wildcards are not allowed ...}. */
@@ -35,7 +49,11 @@ public record PolicyViolation(PolicyFailure failure, int statementIndex, String 
         return sb.append(reason).toString();
     }
 
+    /** MalformedPolicyDocumentException, or LimitExceededException for the G13 size quota. */
     public KmsException toException() {
+        if (failure == PolicyFailure.LimitExceeded) {
+            return new KmsException(KmsError.LimitExceeded, reason);
+        }
         return new KmsException(KmsError.MalformedPolicyDocument, message());
     }
 }

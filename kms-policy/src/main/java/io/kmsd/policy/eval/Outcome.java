@@ -7,7 +7,9 @@ public enum Outcome {
     IMPLICIT_DENY("IMPLICIT"),
     CROSS_ACCOUNT_UNSUPPORTED("CROSS_ACCOUNT_UNSUPPORTED"),
     MALFORMED("MALFORMED"),
-    LOCKOUT("LOCKOUT");
+    LOCKOUT("LOCKOUT"),
+    /** The IAM decision was ALLOW but a guardrail (a Cedar forbid policy) denies the request. */
+    GUARDRAIL_DENY("GUARDRAIL");
 
     private final String denyType;
 

@@ -16,7 +16,8 @@ public final class DenialMessages {
     /**
      * The AWS AccessDeniedException message: {@code User: <caller> is not authorized to perform: kms:<Action> on
      * resource: <key-arn> because no resource-based policy allows the kms:<Action> action}, the identity-based
-     * variant, or {@code … with an explicit deny in a resource-based / identity-based policy}.
+     * variant, {@code … with an explicit deny in a resource-based / identity-based policy}, or for guardrails (like
+     * AWS's service control policies) {@code … with an explicit deny in a guardrail policy: <id>}.
      */
     public static String accessDenied(Decision d) {
         AuthorizationRequest r = d.request();
@@ -29,6 +30,8 @@ public final class DenialMessages {
                     PolicyDocument.KEY_POLICY_PREFIX) ? "a resource-based policy" : "an identity-based policy");
             case CROSS_ACCOUNT_UNSUPPORTED -> head + " because " + action
                     + " cannot be performed on a key in another account";
+            case GUARDRAIL_DENY -> head + " with an explicit deny in a guardrail policy: " + String.join(", ",
+                    d.deciding().stream().map(ref -> ref.substring(Decision.GUARDRAIL_PREFIX.length())).toList());
             default -> head + " because no " + (missingIdentitySide(d) ? "identity-based" : "resource-based")
                     + " policy allows the " + action + " action";
         };

@@ -7,7 +7,10 @@ import io.kmsd.policy.eval.Decision;
 import io.kmsd.policy.eval.GrantFailure;
 import io.kmsd.policy.eval.GrantMatcher;
 import io.kmsd.policy.eval.PolicyCheck;
+import io.kmsd.policy.explain.Explanation.ConditionResult;
 import io.kmsd.policy.explain.Explanation.ContextItem;
+import io.kmsd.policy.explain.Explanation.GuardrailResult;
+import io.kmsd.policy.explain.Explanation.MissingKey;
 import io.kmsd.policy.explain.Explanation.GrantResult;
 import io.kmsd.policy.explain.Explanation.Phase;
 import io.kmsd.policy.explain.Explanation.PolicyResult;
@@ -17,7 +20,10 @@ import io.kmsd.policy.grants.Grant;
 import io.kmsd.policy.principal.Principal;
 import io.kmsd.policy.request.AuthorizationRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Builds the explanation of a decision (X1–X7) by tracing every statement and grant of its request. Costs far
@@ -33,7 +39,45 @@ public final class Explainer {
         List<PolicyResult> policies = blocked ? List.of() : policies(r);
         List<GrantResult> grants = blocked ? List.of() : grants(d);
         return new Explanation(d.decision(), d.outcome().denyType(), d.path(), d.deciding(), Summary.of(d),
-                requestInfo(r), context(r), policies, grants, Notes.of(d, policies), phases(d));
+                verdict(d), requestInfo(r), context(r), missing(policies), policies, grants, guardrails(d),
+                Notes.of(d, policies), Suggestions.of(d, policies), phases(d));
+    }
+
+    /** The AccessDenied (or MalformedPolicyDocument) message a denied request gets; its ALLOW counterpart. */
+    static String verdict(Decision d) {
+        if (!d.allowed()) {
+            return DenialMessages.toException(d).getMessage();
+        }
+        AuthorizationRequest r = d.request();
+        return "User: " + r.caller().principal().arn() + " is authorized to perform: " + r.action() + " on resource: "
+                + r.resource() + " by " + String.join(", ", d.deciding());
+    }
+
+    /** Keys the request lacked that a condition of a statement otherwise in play asked for. */
+    private static List<MissingKey> missing(List<PolicyResult> policies) {
+        Map<String, MissingKey> byKey = new LinkedHashMap<>();
+        for (PolicyResult p : policies) {
+            for (StatementResult s : p.statements()) {
+                if (!s.principal().passed() || !s.action().passed() || !s.resource().passed()) {
+                    continue;
+                }
+                for (ConditionResult c : s.conditions()) {
+                    if (!c.keyPresent()) {
+                        MissingKey m = byKey.computeIfAbsent(c.key().toLowerCase(Locale.ROOT),
+                                k -> new MissingKey(c.key(), new ArrayList<>()));
+                        if (!m.askedBy().contains(s.ref())) {
+                            m.askedBy().add(s.ref());
+                        }
+                    }
+                }
+            }
+        }
+        return byKey.values().stream().map(m -> new MissingKey(m.key(), List.copyOf(m.askedBy()))).toList();
+    }
+
+    private static List<GuardrailResult> guardrails(Decision d) {
+        return d.guardrails().stream().map(g -> new GuardrailResult(g.policyId(), g.forbids() ? "FORBIDS" : "SILENT",
+                g.detail())).toList();
     }
 
     private static RequestInfo requestInfo(AuthorizationRequest r) {

@@ -6,21 +6,34 @@ import io.kmsd.policy.eval.Path;
 import java.util.List;
 
 /**
- * A decision explained (key-policy-semantics X1): the decision and its deciding references, the request and its
- * context, every statement of every policy (X2, X3), every grant (X4), notes (X5) and, for policy writes, the
- * phases of L4.
+ * A decision explained (key-policy-semantics X1): the decision and its deciding references, the one-line verdict
+ * in AWS's words, the request and its context, the condition keys conditions asked for but the request lacked,
+ * every statement of every policy (X2, X3), every grant (X4), the guardrails, notes (X5), suggested changes where
+ * one is obvious and, for policy writes, the phases of L4.
  */
 public record Explanation(String decision, String denyType, Path path, List<String> deciding, String summary,
-        RequestInfo request, List<ContextItem> context, List<PolicyResult> policies, List<GrantResult> grants,
-        List<String> notes, List<Phase> phases) {
+        String verdict, RequestInfo request, List<ContextItem> context, List<MissingKey> missing,
+        List<PolicyResult> policies, List<GrantResult> grants, List<GuardrailResult> guardrails, List<String> notes,
+        List<String> suggestions, List<Phase> phases) {
 
     public Explanation {
         deciding = List.copyOf(deciding);
         context = List.copyOf(context);
+        missing = List.copyOf(missing);
         policies = List.copyOf(policies);
         grants = List.copyOf(grants);
+        guardrails = List.copyOf(guardrails);
         notes = List.copyOf(notes);
+        suggestions = List.copyOf(suggestions);
         phases = List.copyOf(phases);
+    }
+
+    /** A condition key the request did not carry, with the statements whose conditions asked for it. */
+    public record MissingKey(String key, List<String> askedBy) {
+    }
+
+    /** One guardrail policy's verdict on the request: {@code FORBIDS} or {@code SILENT}. */
+    public record GuardrailResult(String policyId, String result, String detail) {
     }
 
     /** X1 {@code request}. */
@@ -59,8 +72,15 @@ public record Explanation(String decision, String denyType, Path path, List<Stri
             Reason reason) {
     }
 
-    /** X2 {@code firstFailure}: the element and why, expected vs actual. */
-    public record Failure(String element, String detail) {
+    /**
+     * X2 {@code firstFailure}: the element, what the statement expected and what the request had, and both as one
+     * sentence ({@code detail}).
+     */
+    public record Failure(String element, String expected, String actual, String detail) {
+
+        public Failure(String element, String expected, String actual) {
+            this(element, expected, actual, "expected " + expected + ", got " + actual);
+        }
     }
 
     /** X4; {@code firstFailure} null when the grant applies. */

@@ -15,9 +15,10 @@ import io.kmsd.policy.explain.Explanation.StatementResult;
 import java.util.List;
 
 /**
- * The JSON form of an explanation (X1). {@code deciding} is a list of {@code {source, sid, ref}} objects (the
- * CLI contract of DESIGN.md; {@code sid} null for non-statement references), and {@code decidingRefs} the plain
- * E20 strings.
+ * The JSON form of an explanation (X1, {@code ./kms explain --json}). {@code deciding} is a list of
+ * {@code {source, sid, ref}} objects (the CLI contract of DESIGN.md; {@code sid} null for non-statement references),
+ * {@code decidingRefs} the plain E20 strings; beyond X1 it carries {@code verdict} (the AWS message),
+ * {@code missing} (condition keys asked for but absent), {@code guardrails} and {@code suggestions}.
  */
 public final class JsonRenderer {
     private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -42,6 +43,7 @@ public final class JsonRenderer {
         x.deciding().forEach(ref -> deciding.add(decidingRef(ref)));
         strings(o.putArray("decidingRefs"), x.deciding());
         o.put("summary", x.summary());
+        o.put("verdict", x.verdict());
         ObjectNode req = o.putObject("request");
         req.put("caller", x.request().caller());
         req.put("callerType", x.request().callerType());
@@ -58,11 +60,17 @@ public final class JsonRenderer {
             }
             n.put("source", c.source());
         });
+        ArrayNode missing = o.putArray("missing");
+        x.missing().forEach(m -> strings(missing.addObject().put("key", m.key()).putArray("askedBy"), m.askedBy()));
         ArrayNode policies = o.putArray("policies");
         x.policies().forEach(p -> policy(policies.addObject(), p));
         ArrayNode grants = o.putArray("grants");
         x.grants().forEach(g -> grant(grants.addObject(), g));
+        ArrayNode guardrails = o.putArray("guardrails");
+        x.guardrails().forEach(g -> guardrails.addObject().put("policyId", g.policyId()).put("result", g.result())
+                .put("detail", g.detail()));
         strings(o.putArray("notes"), x.notes());
+        strings(o.putArray("suggestions"), x.suggestions());
         ArrayNode phases = o.putArray("phases");
         x.phases().forEach(ph -> phase(phases.addObject(), ph));
         return o;
@@ -98,6 +106,7 @@ public final class JsonRenderer {
             n.putNull("firstFailure");
         } else {
             n.putObject("firstFailure").put("element", s.firstFailure().element())
+                    .put("expected", s.firstFailure().expected()).put("actual", s.firstFailure().actual())
                     .put("detail", s.firstFailure().detail());
         }
     }

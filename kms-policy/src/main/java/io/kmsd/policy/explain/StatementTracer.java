@@ -82,33 +82,46 @@ final class StatementTracer {
                 e == null ? null : e.values(), e != null, v.result(), v.reason());
     }
 
-    /** X2: the first failing element in E3 order, conditions in document order. */
+    /** X2: the first failing element in E3 order, conditions in document order; expected vs actual. */
     private static Failure firstFailure(Statement s, AuthorizationRequest r, ElementResult principal,
             ElementResult action, ElementResult resource, List<ConditionResult> conditions) {
         Principal c = r.caller().principal();
         if (!principal.passed()) {
-            return new Failure(s.notPrincipal() ? "NotPrincipal" : "Principal", principal.result().equals("EXCLUDED")
-                    ? "every element of the caller chain " + c.chain() + " is listed"
-                    : c.arn() + " matches none of " + s.principals());
+            return s.notPrincipal() ? new Failure("NotPrincipal", "a caller not wholly listed in " + s.principals(),
+                    "every element of the caller chain " + c.chain() + " is listed")
+                    : new Failure("Principal", "one of " + s.principals(), c.arn());
         }
         if (!action.passed()) {
-            return new Failure(s.notAction() ? "NotAction" : "Action", s.actions() == null
-                    ? "no Action element: the statement is inert"
-                    : s.notAction() ? r.action() + " is listed (" + action.matched() + ")"
-                    : r.action() + " matches none of " + s.actions().patterns());
+            return s.actions() == null ? inert("Action")
+                    : s.notAction() ? new Failure("NotAction", "an action not in " + s.actions().patterns(),
+                    r.action() + " (listed as " + action.matched() + ")")
+                    : new Failure("Action", "one of " + s.actions().patterns(), r.action().name());
         }
         if (!resource.passed()) {
-            return new Failure(s.notResource() ? "NotResource" : "Resource", s.resources() == null
-                    ? "no Resource element: the statement is inert"
-                    : s.notResource() ? r.resource() + " is listed (" + resource.matched() + ")"
-                    : r.resource() + " matches none of " + s.resources().patterns());
+            return s.resources() == null ? inert("Resource")
+                    : s.notResource() ? new Failure("NotResource", "a resource not in " + s.resources().patterns(),
+                    r.resource() + " (listed as " + resource.matched() + ")")
+                    : new Failure("Resource", "one of " + s.resources().patterns(), r.resource());
         }
         for (ConditionResult cr : conditions) {
             if (!cr.result()) {
-                return new Failure("Condition", describe(cr));
+                return new Failure("Condition", expected(cr), cr.requestValues() == null ? "key absent"
+                        : String.join(", ", cr.requestValues()), describe(cr));
             }
         }
         return null;
+    }
+
+    private static Failure inert(String element) {
+        return new Failure(element, "an " + element + " or Not" + element + " element", "none",
+                "no " + element + " element: the statement is inert");
+    }
+
+    private static String expected(ConditionResult c) {
+        if (c.operator().equals("Null")) {
+            return "Null " + c.key() + " " + c.policyValues();
+        }
+        return c.operator() + " " + c.key() + " " + c.resolvedPolicyValues();
     }
 
     /** X6 condition text, e.g. {@code StringNotEquals kms:ViaService: key absent → true}. */

@@ -20,6 +20,8 @@ final class Summary {
             case CROSS_ACCOUNT_UNSUPPORTED -> r.action() + " cannot be called on a key of another account.";
             case MALFORMED -> "The new key policy is rejected: " + d.policyCheck().error().getMessage();
             case LOCKOUT -> "The new key policy is rejected: it would not let " + who + " call kms:PutKeyPolicy again.";
+            case GUARDRAIL_DENY -> who + " may not call " + what + ": the policies allow it but guardrail "
+                    + String.join(", ", d.deciding()) + " forbids it.";
         };
     }
 }

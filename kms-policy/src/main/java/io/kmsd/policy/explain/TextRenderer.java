@@ -1,6 +1,9 @@
 package io.kmsd.policy.explain;
 
 import io.kmsd.policy.explain.Explanation.ConditionResult;
+import io.kmsd.policy.explain.Explanation.ContextItem;
+import io.kmsd.policy.explain.Explanation.GuardrailResult;
+import io.kmsd.policy.explain.Explanation.MissingKey;
 import io.kmsd.policy.explain.Explanation.GrantResult;
 import io.kmsd.policy.explain.Explanation.Phase;
 import io.kmsd.policy.explain.Explanation.PolicyResult;
@@ -13,13 +16,20 @@ import java.util.Locale;
  * The human form of an explanation (X6), e.g.
  * <pre>
  * DENY (explicit) kms:Decrypt on key/0b6f… by arn:aws:iam::111122223333:user/alice
+ *   User: arn:aws:iam::111122223333:user/alice is not authorized to perform: kms:Decrypt on resource: … with an …
  *   deciding: keyPolicy#OnlyThroughRds (Deny)
  *   keyPolicy:
  *     [0] AllowAlice      Allow APPLIES
  *     [1] OnlyThroughRds  Deny  APPLIES  StringNotEquals kms:ViaService: key absent → true
  *   grants: none
+ *   context:
+ *     aws:PrincipalArn = arn:aws:iam::111122223333:user/alice
+ *     …
+ *   missing: kms:ViaService (keyPolicy#OnlyThroughRds)
+ *   suggestion: …
+ *   note: …
  * </pre>
- * Implicit denies show each Allow statement's first failure, its nearest miss (X7).
+ * Implicit denies show each Allow statement's first failure, its nearest miss (X7), as expected vs actual.
  */
 public final class TextRenderer {
     private TextRenderer() {
@@ -28,6 +38,7 @@ public final class TextRenderer {
     public static String render(Explanation x) {
         StringBuilder sb = new StringBuilder();
         sb.append(headline(x)).append('\n');
+        sb.append("  ").append(x.verdict()).append('\n');
         sb.append("  deciding: ").append(deciding(x)).append('\n');
         for (PolicyResult p : x.policies()) {
             sb.append("  ").append(p.source()).append(":\n");
@@ -42,14 +53,38 @@ public final class TextRenderer {
                     .append(g.firstFailure() == null ? "" : " (" + g.firstFailure() + ")")
                     .append("  ").append(g.detail()).append('\n');
         }
+        for (GuardrailResult g : x.guardrails()) {
+            sb.append("  guardrail ").append(g.policyId()).append(' ').append(g.result())
+                    .append(g.detail().isEmpty() ? "" : "  " + g.detail()).append('\n');
+        }
         for (Phase ph : x.phases()) {
             sb.append("  phase ").append(ph.name()).append(": ").append(ph.result()).append("  ")
                     .append(ph.detail()).append('\n');
+        }
+        context(x, sb);
+        for (String sg : x.suggestions()) {
+            sb.append("  suggestion: ").append(sg).append('\n');
         }
         for (String n : x.notes()) {
             sb.append("  note: ").append(n).append('\n');
         }
         return sb.toString();
+    }
+
+    /** The request's context keys, then the keys conditions asked for that it lacked. */
+    private static void context(Explanation x, StringBuilder sb) {
+        sb.append("  context:").append(x.context().isEmpty() ? " none" : "").append('\n');
+        for (ContextItem c : x.context()) {
+            sb.append("    ").append(c.key()).append(" = ").append(c.values().size() == 1 ? c.values().get(0)
+                    : c.values().toString()).append('\n');
+        }
+        if (!x.missing().isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            for (MissingKey m : x.missing()) {
+                parts.add(m.key() + " (" + String.join(", ", m.askedBy()) + ")");
+            }
+            sb.append("  missing: ").append(String.join("; ", parts)).append('\n');
+        }
     }
 
     private static String headline(Explanation x) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The separation-of-duties check (key-policy-semantics D3, D4 SOD-001): Allow statements are expanded to
@@ -40,24 +41,28 @@ public final class SeparationOfDuties {
     }
 
     public static List<Finding> findings(PolicyDocument doc) {
+        return holdings(doc.statements(), s -> doc.ref(s.index())).stream()
+                .filter(h -> !h.administrative().isEmpty() && !h.usage().isEmpty()).toList();
+    }
+
+    /**
+     * What each principal entry other than an account principal is given by the Allow statements (D3 classes,
+     * statements restricted to an integrated service left out), whether or not it is a violation.
+     */
+    public static List<Finding> holdings(List<Statement> statements, Function<Statement, String> ref) {
         Map<String, Holdings> byPrincipal = new LinkedHashMap<>();
-        for (int i = 0; i < doc.statements().size(); i++) {
-            Statement s = doc.statements().get(i);
+        for (Statement s : statements) {
             if (!s.isAllow() || s.inert() || s.principals() == null || serviceRestricted(s)) {
                 continue;
             }
             for (PrincipalEntry e : s.principals().entries()) {
                 if (e.kind() != PrincipalEntry.Kind.ACCOUNT) {
-                    byPrincipal.computeIfAbsent(e.value(), k -> new Holdings()).add(s, doc.ref(i));
+                    byPrincipal.computeIfAbsent(e.value(), k -> new Holdings()).add(s, ref.apply(s));
                 }
             }
         }
         List<Finding> out = new ArrayList<>();
-        byPrincipal.forEach((p, h) -> {
-            if (!h.admin.isEmpty() && !h.usage.isEmpty()) {
-                out.add(new Finding(p, h.admin, h.usage, List.copyOf(h.refs)));
-            }
-        });
+        byPrincipal.forEach((p, h) -> out.add(new Finding(p, h.admin, h.usage, List.copyOf(h.refs))));
         return out;
     }
 

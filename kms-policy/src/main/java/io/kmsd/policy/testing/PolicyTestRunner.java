@@ -1,5 +1,7 @@
 package io.kmsd.policy.testing;
 
+import io.kmsd.policy.cedar.GuardrailException;
+import io.kmsd.policy.cedar.Guardrails;
 import io.kmsd.policy.eval.Decision;
 import io.kmsd.policy.eval.Evaluator;
 import io.kmsd.policy.explain.Explainer;
@@ -10,32 +12,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * Runs policy test files (key-policy-semantics V1–V5): every vector is decided and compared with its
- * expectation — decision equal, deciding refs equal as a set, error equal when given (V4). Used by
- * {@code ./kms policy test PATH...} and by the JUnit factories.
+ * Runs policy test files — decision-vector files and suites (key-policy-semantics V1–V5): every case is decided
+ * and compared with its expectation — decision equal, deciding refs equal as a set when given, error equal when
+ * given (V4). The entry point of {@code ./kms policy test PATH...} ({@link #run} → {@link TestReport}, whose
+ * {@link TestReport#render()}, {@link JUnitXml#render} and {@link TestReport#exitCode()} the command prints and
+ * returns) and of the JUnit factories.
  */
 public final class PolicyTestRunner {
     private final Evaluator evaluator;
+    private final UnaryOperator<Decision> postDecision;
+    /** Guardrail directories named by suites ({@code guardrails: DIR}), loaded once per run. */
+    private final Map<String, UnaryOperator<Decision>> guardrails = new ConcurrentHashMap<>();
+
+    /**
+     * @param postDecision applied to every decision before it is compared, e.g. the Cedar guardrails
+     *                     ({@code io.kmsd.policy.cedar.Guardrails::apply}); identity for none
+     */
+    public PolicyTestRunner(Evaluator evaluator, UnaryOperator<Decision> postDecision) {
+        this.evaluator = evaluator;
+        this.postDecision = postDecision;
+    }
 
     public PolicyTestRunner(Evaluator evaluator) {
-        this.evaluator = evaluator;
+        this(evaluator, UnaryOperator.identity());
     }
 
     public PolicyTestRunner() {
         this(new Evaluator());
     }
 
-    /** Runs files and folders (folders: every JSON/YAML decision-vector file below, in name order); prints the report. */
+    /** Runs files and folders and prints the report; returns the exit code (0 all passed, 1 otherwise). */
     public int runAndPrint(List<Path> paths, PrintStream out) {
         TestReport report = run(paths);
         out.print(report.render());
-        return report.allPassed() ? 0 : 1;
+        return report.exitCode();
     }
 
+    /** Runs files and folders (folders: every vector file and suite below, in path order). */
     public TestReport run(List<Path> paths) {
         List<CaseResult> all = new ArrayList<>();
         for (Path p : paths) {
@@ -46,7 +66,7 @@ public final class PolicyTestRunner {
         return new TestReport(all);
     }
 
-    /** The vector files a path names; an unreadable path becomes a failed case. */
+    /** The test files a path names; an unreadable path becomes a failed case. */
     public static List<Path> testFiles(Path p, List<CaseResult> errors) {
         if (!Files.isDirectory(p)) {
             return List.of(p);
@@ -55,7 +75,7 @@ public final class PolicyTestRunner {
             return walk.filter(Files::isRegularFile).filter(PolicyTestRunner::isDataFile)
                     .filter(VectorFile::looksLikeVectorFile).sorted().toList();
         } catch (IOException e) {
-            errors.add(fileError(p, "cannot list: " + e.getMessage()));
+            errors.add(CaseResult.error(p.toString(), p.toString(), "", "cannot list: " + e.getMessage()));
             return List.of();
         }
     }
@@ -71,7 +91,7 @@ public final class PolicyTestRunner {
         try {
             vf = VectorFile.load(file);
         } catch (IOException | RuntimeException e) {
-            return List.of(fileError(file, "cannot read: " + e.getMessage()));
+            return List.of(CaseResult.error(file.toString(), file.toString(), "", "cannot read: " + e.getMessage()));
         }
         List<CaseResult> out = new ArrayList<>();
         for (DecisionVector v : vf.vectors()) {
@@ -82,36 +102,52 @@ public final class PolicyTestRunner {
 
     /** Runs one vector. */
     public CaseResult run(String file, DecisionVector v) {
+        if (v.problem() != null) {
+            return CaseResult.error(file, v.id(), v.title(), "case cannot be run: " + v.problem());
+        }
         Decision d;
         try {
-            d = Scenario.of(v.json()).decide(evaluator);
+            d = postDecision.apply(guardrails(v).apply(Scenario.of(v.json()).decide(evaluator)));
+        } catch (GuardrailException e) {
+            return CaseResult.error(file, v.id(), v.title(), "guardrails cannot be loaded: " + e.getMessage());
         } catch (RuntimeException e) {
-            return new CaseResult(file, v.id(), v.title(), false, List.of("vector cannot be run: " + e.getMessage()),
-                    null, "");
+            return CaseResult.error(file, v.id(), v.title(), "vector cannot be run: " + e.getMessage());
         }
         List<String> problems = compare(v.expect(), d);
         String explanation = problems.isEmpty() ? "" : TextRenderer.render(Explainer.explain(d));
-        return new CaseResult(file, v.id(), v.title(), problems.isEmpty(), problems, d, explanation);
+        return new CaseResult(file, v.id(), v.title(), problems.isEmpty(), false, problems, d, explanation);
     }
 
-    /** V4 pass criteria. */
+    /** The guardrails a vector names (a directory of .cedar files), or none. */
+    private UnaryOperator<Decision> guardrails(DecisionVector v) {
+        String dir = v.json().path("guardrails").asText(null);
+        return dir == null ? UnaryOperator.identity()
+                : guardrails.computeIfAbsent(dir, d -> Guardrails.load(Path.of(d))::apply);
+    }
+
+    /**
+     * V4 pass criteria (deciding and denyType only when the expectation gives them); the error is compared only
+     * when the decision is right, as a wrong decision implies it.
+     */
     static List<String> compare(Expectation e, Decision d) {
         if (e == null) {
             return List.of("vector has no expect object");
         }
         List<String> problems = new ArrayList<>();
         String actualError = d.error() == null ? null : d.error().wireName();
-        if (!e.decision().equals(d.decision()) || !e.decidingSet().equals(Set.copyOf(d.deciding()))) {
-            problems.add("expected " + e.decision() + " " + e.deciding() + ", got " + d.decision() + " " + d.deciding());
+        boolean decidingDiffers = e.checksDeciding() && !e.decidingSet().equals(Set.copyOf(d.deciding()));
+        boolean decisionDiffers = !e.decision().equals(d.decision());
+        if (decisionDiffers || decidingDiffers) {
+            problems.add("expected " + e.decision() + (e.checksDeciding() ? " " + e.deciding() : "") + ", got "
+                    + d.decision() + " " + d.deciding());
+        }
+        if (e.denyType() != null && !e.denyType().equals(d.outcome().denyType())) {
+            problems.add("expected deny type " + e.denyType() + ", got " + d.outcome().denyType());
         }
         String expectedError = e.effectiveError();
-        if (expectedError != null ? !expectedError.equals(actualError) : actualError != null) {
+        if (!decisionDiffers && (expectedError != null ? !expectedError.equals(actualError) : actualError != null)) {
             problems.add("expected error " + expectedError + ", got " + actualError);
         }
         return problems;
-    }
-
-    private static CaseResult fileError(Path file, String message) {
-        return new CaseResult(file.toString(), file.toString(), "", false, List.of(message), null, "");
     }
 }

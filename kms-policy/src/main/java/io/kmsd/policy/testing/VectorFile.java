@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A decision-vector file (V1): {@code {"format":"kms-policy-decision-vectors/1","set":…,"vectors":[…]}} in JSON
- * or YAML (by extension). A bare vector object is accepted too (one vector, as {@code ./kms explain --request}).
+ * A policy test file: a decision-vector file (V1) {@code {"format":"kms-policy-decision-vectors/1","set":…,
+ * "vectors":[…]}}, a suite ({@link SuiteFile}, {@code format: kms-policy-suite/1}), or a bare vector object (one
+ * vector, as {@code ./kms explain --request}); JSON or YAML by extension.
  */
 public record VectorFile(Path path, String set, String description, List<DecisionVector> vectors) {
     public static final String FORMAT = "kms-policy-decision-vectors/1";
@@ -36,6 +37,9 @@ public record VectorFile(Path path, String set, String description, List<Decisio
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(path + " is not a JSON/YAML object");
         }
+        if (SuiteFile.isSuite(root)) {
+            return SuiteFile.load(path, root);
+        }
         if (!root.has("vectors")) {
             if (root.has("request") && root.has("caller")) {
                 return new VectorFile(path, null, null, List.of(DecisionVector.of(root)));
@@ -51,11 +55,12 @@ public record VectorFile(Path path, String set, String description, List<Decisio
         return new VectorFile(path, root.path("set").asText(null), root.path("description").asText(null), vs);
     }
 
-    /** True when the file parses and looks like a decision-vector file (used when walking folders). */
+    /** True when the file parses and looks like a vector file or a suite (used when walking folders). */
     public static boolean looksLikeVectorFile(Path path) {
         try {
             JsonNode root = read(path);
-            return root != null && root.isObject() && (root.has("vectors") || FORMAT.equals(root.path("format").asText()));
+            return root != null && root.isObject() && (root.has("vectors") || FORMAT.equals(root.path("format").asText())
+                    || SuiteFile.isSuite(root));
         } catch (IOException | RuntimeException e) {
             return false;
         }

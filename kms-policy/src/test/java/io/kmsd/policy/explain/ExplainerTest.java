@@ -36,11 +36,35 @@ class ExplainerTest {
         String text = TextRenderer.render(Explainer.explain(decide(request(Fixtures.alice(), "kms:Decrypt", RDS_ONLY))));
         assertThat(text).isEqualTo("""
                 DENY (explicit) kms:Decrypt on key/0b6f3a1e-5c2d-4e8f-9a71-2d3c4b5a6f70 by arn:aws:iam::111122223333:user/alice
+                  User: arn:aws:iam::111122223333:user/alice is not authorized to perform: kms:Decrypt on resource: \
+                arn:aws:kms:us-east-1:111122223333:key/0b6f3a1e-5c2d-4e8f-9a71-2d3c4b5a6f70 with an explicit deny in a \
+                resource-based policy
                   deciding: keyPolicy#OnlyThroughRds (Deny)
                   keyPolicy:
                     [0] AllowAlice      Allow APPLIES
                     [1] OnlyThroughRds  Deny  APPLIES  StringNotEquals kms:ViaService: key absent → true
                   grants: none
+                  context:
+                    aws:PrincipalArn = arn:aws:iam::111122223333:user/alice
+                    aws:PrincipalAccount = 111122223333
+                    aws:PrincipalType = User
+                    aws:username = alice
+                    aws:PrincipalIsAWSService = false
+                    aws:CurrentTime = 2025-06-01T12:00:00Z
+                    aws:EpochTime = 1748779200
+                    aws:SecureTransport = true
+                    aws:ViaAWSService = false
+                    kms:CallerAccount = 111122223333
+                    kms:KeySpec = SYMMETRIC_DEFAULT
+                    kms:CustomerMasterKeySpec = SYMMETRIC_DEFAULT
+                    kms:KeyUsage = ENCRYPT_DECRYPT
+                    kms:CustomerMasterKeyUsage = ENCRYPT_DECRYPT
+                    kms:KeyOrigin = AWS_KMS
+                    kms:MultiRegion = false
+                    kms:EncryptionAlgorithm = SYMMETRIC_DEFAULT
+                  missing: kms:ViaService (keyPolicy#OnlyThroughRds)
+                  suggestion: call through one of [rds.us-east-1.amazonaws.com], or narrow keyPolicy#OnlyThroughRds, \
+                which denies requests without kms:ViaService
                   note: Explicit deny overrides 1 applicable allow(s) (E6).
                   note: keyPolicy#OnlyThroughRds: StringNotEquals kms:ViaService: key absent → true (decided by an absent key).
                 """);
@@ -145,8 +169,9 @@ class ExplainerTest {
     void x7ImplicitDenyShowsEachAllowsNearestMiss() {
         String text = TextRenderer.render(Explainer.explain(decide(request(Fixtures.bob(), "kms:Decrypt", RDS_ONLY))));
         assertThat(text).startsWith("DENY (implicit) kms:Decrypt")
-                .contains("[0] AllowAlice      Allow NOT_APPLICABLE  Principal: arn:aws:iam::111122223333:user/bob"
-                        + " matches none of [arn:aws:iam::111122223333:user/alice]");
+                .contains("[0] AllowAlice      Allow NOT_APPLICABLE  Principal: expected one of"
+                        + " [arn:aws:iam::111122223333:user/alice], got arn:aws:iam::111122223333:user/bob\n")
+                .contains("  suggestion: add arn:aws:iam::111122223333:user/bob to the Principal of keyPolicy#AllowAlice\n");
     }
 
     @Test

@@ -38,6 +38,22 @@ class PolicyFilesTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> everyExampleHasAPolicyAReadmeAndTests() throws java.io.IOException {
+        List<Path> examples;
+        try (Stream<Path> dirs = Files.list(POLICIES)) {
+            examples = dirs.filter(Files::isDirectory).filter(d -> Files.exists(d.resolve("policy.json"))).sorted()
+                    .toList();
+        }
+        Stream<DynamicTest> count = Stream.of(DynamicTest.dynamicTest("at least 8 examples", () ->
+                assertThat(examples).hasSizeGreaterThanOrEqualTo(8)));
+        return Stream.concat(count, examples.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> {
+            assertThat(d.resolve("README.md")).isRegularFile();
+            List<CaseResult> cases = new PolicyTestRunner().run(List.of(d)).cases();
+            assertThat(cases).as("test cases in " + d).hasSizeGreaterThanOrEqualTo(5);
+        })));
+    }
+
+    @TestFactory
     Stream<DynamicTest> thePoliciesFolderHoldsAtLeastSixtyCases() {
         return Stream.of(DynamicTest.dynamicTest("at least 60 cases", () -> {
             List<Path> files = PolicyTestRunner.testFiles(POLICIES, new ArrayList<>());

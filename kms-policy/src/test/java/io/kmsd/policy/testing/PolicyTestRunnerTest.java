@@ -44,15 +44,15 @@ class PolicyTestRunnerTest {
     @Test
     void v4PassingCasesPrintOneLineAndTheSummary() throws IOException {
         Path f = file("ok.json", VECTOR.formatted("ok-1", "{\"decision\":\"ALLOW\",\"deciding\":[\"keyPolicy#Alice\"]}"));
-        assertThat(run(List.of(f), 0)).isEqualTo("PASS ok-1  t\n1 passed, 0 failed\n");
+        assertThat(run(List.of(f), 0)).isEqualTo(f + "\n  PASS ok-1  t\n1 passed, 0 failed\n");
     }
 
     @Test
     void v4WrongDecisionFailsAndPrintsTheExplanation() throws IOException {
         Path f = file("bad.json", VECTOR.formatted("bad-1", "{\"decision\":\"DENY\",\"deciding\":[\"implicit\"]}"));
         String out = run(List.of(f), 1);
-        assertThat(out).startsWith("FAIL bad-1  t\n     expected DENY [implicit], got ALLOW [keyPolicy#Alice]\n")
-                .contains("     ALLOW kms:Decrypt on key/0b6f3a1e").endsWith("0 passed, 1 failed\n");
+        assertThat(out).startsWith(f + "\n  FAIL bad-1  t\n       expected DENY [implicit], got ALLOW [keyPolicy#Alice]\n")
+                .contains("       ALLOW kms:Decrypt on key/0b6f3a1e").endsWith("0 passed, 1 failed\n");
     }
 
     @Test
@@ -77,6 +77,7 @@ class PolicyTestRunnerTest {
         assertThat(r.summaryLine()).isEqualTo("1 passed, 3 failed");
         assertThat(r.cases().get(0).problems().get(0)).startsWith("vector cannot be run:");
         assertThat(r.cases().get(2).problems().get(0)).startsWith("cannot read:");
+        assertThat(r.cases()).extracting(CaseResult::error).containsExactly(true, false, true, true);
     }
 
     @Test
@@ -98,7 +99,7 @@ class PolicyTestRunnerTest {
                 """);
         Files.writeString(dir.resolve("example-policy.json"), "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
         String out = run(List.of(dir), 0);
-        assertThat(out).isEqualTo("PASS yaml-1\n1 passed, 0 failed\n");
+        assertThat(out).isEqualTo(dir.resolve("sub/cases.yaml") + "\n  PASS yaml-1\n1 passed, 0 failed\n");
     }
 
     @Test
