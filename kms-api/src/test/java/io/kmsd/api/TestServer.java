@@ -61,6 +61,11 @@ public final class TestServer {
         return AwsBasicCredentials.create(TestIdentities.BOB_KEY, TestIdentities.BOB_SECRET);
     }
 
+    /** A user of {@link TestIdentities} with a derived key: kadmin, kuser, gina, rita, creator, carol. */
+    public static AwsCredentials user(String name) {
+        return AwsBasicCredentials.create(TestIdentities.keyOf(name), TestIdentities.secretOf(name));
+    }
+
     public static AwsCredentials session(String token) {
         return AwsSessionCredentials.create(TestIdentities.SESSION_KEY, TestIdentities.SESSION_SECRET, token);
     }
