@@ -1,9 +1,10 @@
 /**
  * The {@code kms:} block of the configuration (DESIGN "Configuration"): typed factories with bounded
  * {@code Duration}/{@code DataSize} values, each building the runtime part it describes (the authenticator,
- * core's configuration, the deletion job), and the bundled default configuration used when no file is given.
+ * the policy authorizer, core's configuration with grant caching, the deletion job), and the bundled default
+ * configuration used when no file is given.
  *
  * <p>May import Dropwizard (configuration, db, lifecycle, util, validation), Jackson, Jakarta Validation,
- * {@code io.kmsd.api.{auth,lifecycle}} and {@code io.kmsd.core} (its facade and configuration).
+ * {@code io.kmsd.api.{auth,authz,lifecycle}} and {@code io.kmsd.core} (its facade and configuration).
  */
 package io.kmsd.api.config;
