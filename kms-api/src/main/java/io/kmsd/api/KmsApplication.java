@@ -7,13 +7,16 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.kmsd.api.cli.ExitStatus;
+import io.kmsd.api.cli.KmsCommands;
 import io.kmsd.api.config.DefaultingConfigurationFactory;
 import java.time.Clock;
 
 /**
  * The runnable jar: {@code server [CONFIG.yml]} serves the AWS KMS protocol; {@code check} validates a
- * configuration. Without a file the bundled default applies (loopback ports, data under {@code ./data});
- * {@code ${VAR}} in a configuration file is replaced from the environment.
+ * configuration; {@code load} measures a server; {@code policy ...} works on policies offline. Without a
+ * file the bundled default applies (loopback ports, data under {@code ./data}); {@code ${VAR}} in a
+ * configuration file is replaced from the environment.
  */
 public class KmsApplication extends Application<KmsConfiguration> {
     private final Clock clock;
@@ -48,6 +51,13 @@ public class KmsApplication extends Application<KmsConfiguration> {
         bootstrap.addCommand(new KmsServerCommand(this));
         bootstrap.addCommand(new CheckCommand<>(this));
         bootstrap.addCommand(new io.kmsd.api.bench.LoadTool());
+        bootstrap.addCommand(KmsCommands.policy(System.out, System.err));
+    }
+
+    /** A failed command ends the process with its status (1, or 2 for bad arguments; {@link ExitStatus}). */
+    @Override
+    protected void onFatalError(Throwable t) {
+        System.exit(ExitStatus.of(t));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.kmsd.api;
 
+import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -32,6 +35,54 @@ public final class TestServer {
         System.arraycopy(extra, 0, overrides, 2, extra.length);
         return new DropwizardAppExtension<>(KmsApplication.class,
                 ResourceHelpers.resourceFilePath("config/app-test.yml"), overrides);
+    }
+
+    /**
+     * One node of several sharing a data directory (root key file, identities) and a database, all in the
+     * configuration file {@code config} (see {@link #nodeConfig}); {@code clock} is the node's own (tests move it
+     * to pass refresh intervals). No ConfigOverride: overrides are system properties that one node would restore
+     * into the next test's servers when several apps of one class set the same keys.
+     */
+    public static DropwizardAppExtension<KmsConfiguration> node(Path config, Clock clock) {
+        return new DropwizardAppExtension<>(new DropwizardTestSupport<>(KmsApplication.class, config.toString()) {
+            @Override
+            public Application<KmsConfiguration> newApplication() {
+                return new KmsApplication(clock);
+            }
+        });
+    }
+
+    /**
+     * Writes a configuration like {@code config/app-test.yml} for nodes sharing {@code dataDir} (with
+     * {@link TestIdentities}), with the largest SigV4 clock skew so a node's clock may be moved ahead;
+     * {@code kmsYaml} adds settings to the {@code kms:} block, each line indented by two.
+     */
+    public static Path nodeConfig(Path dataDir, String kmsYaml) {
+        Path identities = TestIdentities.write(dataDir);
+        try {
+            return Files.writeString(dataDir.resolve("node.yml"), """
+                    server:
+                      applicationConnectors: [{type: http, bindHost: 127.0.0.1, port: 0}]
+                      adminConnectors: [{type: http, bindHost: 127.0.0.1, port: 0}]
+                      requestLog: {appenders: []}
+                    logging:
+                      level: WARN
+                    kms:
+                      dataDir: %s
+                      regions: [us-east-1, eu-west-1]
+                      auth:
+                        mode: sigv4
+                        identitiesFile: %s
+                        clockSkew: 15 minutes
+                    %s
+                    """.formatted(dataDir, identities, kmsYaml));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path newDataDir() {
+        return tempDir();
     }
 
     public static String endpoint(DropwizardAppExtension<?> app) {
@@ -59,6 +110,11 @@ public final class TestServer {
 
     public static AwsCredentials bob() {
         return AwsBasicCredentials.create(TestIdentities.BOB_KEY, TestIdentities.BOB_SECRET);
+    }
+
+    /** A user of {@link TestIdentities} with a derived key: kadmin, kuser, gina, rita, creator, carol. */
+    public static AwsCredentials user(String name) {
+        return AwsBasicCredentials.create(TestIdentities.keyOf(name), TestIdentities.secretOf(name));
     }
 
     public static AwsCredentials session(String token) {
