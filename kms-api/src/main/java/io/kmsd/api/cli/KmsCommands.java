@@ -13,7 +13,8 @@ public final class KmsCommands {
 
     /** {@code ./kms policy ...}: policy documents offline. */
     public static CommandGroup policy(PrintStream out, PrintStream err) {
-        return new CommandGroup("policy", "Work with key policies offline: templates and policy tests",
-                List.of(new PolicyTemplateCommand(), new PolicyTestCommand()), out, err);
+        return new CommandGroup("policy", "Work with key policies offline: templates, tests, validation, lint, diff, Cedar export",
+                List.of(new PolicyTemplateCommand(), new PolicyTestCommand(), new PolicyValidateCommand(),
+                        new PolicyLintCommand(), new PolicyDiffCommand(), new PolicyExportCommand()), out, err);
     }
 }

@@ -1,7 +1,11 @@
 package io.kmsd.api.cli;
 
+import io.kmsd.policy.testing.JUnitXml;
 import io.kmsd.policy.testing.PolicyTestRunner;
+import io.kmsd.policy.testing.TestReport;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -27,11 +31,18 @@ public final class PolicyTestCommand implements Subcommand {
     @Override
     public void configure(Subparser parser) {
         parser.addArgument("paths").metavar("PATH").nargs("+").help("test file or folder");
+        parser.addArgument("--junit-xml").metavar("FILE").help("also write the results as JUnit XML, for CI systems");
     }
 
     @Override
-    public int run(Namespace namespace, PrintStream out, PrintStream err) {
+    public int run(Namespace namespace, PrintStream out, PrintStream err) throws IOException {
         List<Path> paths = namespace.<String>getList("paths").stream().map(Path::of).toList();
-        return new PolicyTestRunner().runAndPrint(paths, out) == 0 ? ExitStatus.OK : ExitStatus.FAILED;
+        TestReport report = new PolicyTestRunner().run(paths);
+        out.print(report.render());
+        String junit = namespace.getString("junit_xml");
+        if (junit != null) {
+            Files.writeString(Path.of(junit), JUnitXml.render(report));
+        }
+        return report.exitCode() == 0 ? ExitStatus.OK : ExitStatus.FAILED;
     }
 }
