@@ -25,7 +25,6 @@ import software.amazon.awssdk.services.kms.model.KeyUsageType;
 import software.amazon.awssdk.services.kms.model.KmsInvalidStateException;
 import software.amazon.awssdk.services.kms.model.ListKeysResponse;
 import software.amazon.awssdk.services.kms.model.NotFoundException;
-import software.amazon.awssdk.services.kms.model.UnsupportedOperationException;
 
 /** Key lifecycle and key policies through the real AWS SDK v2 (kms-api §4.1, §4.8, §6 items 10–23). */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -83,9 +82,14 @@ class SdkKeyLifecycleTest {
     }
 
     @Test
-    void asymmetricSpecsAreNotSupportedYet() {
-        fails(UnsupportedOperationException.class, "KeySpec RSA_2048 is not supported yet",
-                () -> kms().createKey(r -> r.keySpec(KeySpec.RSA_2048).keyUsage(KeyUsageType.SIGN_VERIFY)));
+    void aSigningKeyListsItsAlgorithmsAndCannotEncrypt() { // kms-api §3.2, §6.30
+        KeyMetadata key = kms().createKey(r -> r.keySpec(KeySpec.RSA_2048).keyUsage(KeyUsageType.SIGN_VERIFY))
+                .keyMetadata();
+        assertThat(key.signingAlgorithmsAsStrings()).contains("RSASSA_PSS_SHA_256", "RSASSA_PKCS1_V1_5_SHA_512");
+        assertThat(key.encryptionAlgorithms()).isEmpty();
+        assertThat(key.keyState().toString()).isEqualTo("Enabled");
+        failsWith("InvalidKeyUsageException", key.arn() + " key usage is SIGN_VERIFY which is not valid for Encrypt.",
+                () -> kms().encrypt(r -> r.keyId(key.keyId()).plaintext(SdkBytes.fromUtf8String("x"))));
     }
 
     @Test
