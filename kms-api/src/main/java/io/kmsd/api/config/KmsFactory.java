@@ -22,8 +22,8 @@ import javax.sql.DataSource;
 
 /**
  * The {@code kms:} block (DESIGN "Configuration"): data directory, database, authentication, deletion rule,
- * the Regions served, the request size limit and the key cache. Every value has a default, so an empty block
- * (or none) runs the embedded server with its data under {@code ./data}.
+ * the Regions served, the request size limit, the key cache and the audit trail. Every value has a default, so an
+ * empty block (or none) runs the embedded server with its data under {@code ./data}.
  */
 public class KmsFactory {
     @NotEmpty
@@ -43,6 +43,10 @@ public class KmsFactory {
     @Valid
     @NotNull
     private CacheFactory cache = new CacheFactory();
+
+    @Valid
+    @NotNull
+    private AuditFactory audit = new AuditFactory();
 
     @NotNull
     private List<String> regions = List.of();
@@ -101,6 +105,16 @@ public class KmsFactory {
     @JsonProperty
     public void setCache(CacheFactory cache) {
         this.cache = cache;
+    }
+
+    @JsonProperty
+    public AuditFactory getAudit() {
+        return audit;
+    }
+
+    @JsonProperty
+    public void setAudit(AuditFactory audit) {
+        this.audit = audit;
     }
 
     /** The Regions served; empty (the default) means every valid Region name. */
