@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * What a request that failed authentication claimed to be: the access key id and Region of its
- * {@code Authorization} header, if that header parses. The audit record of such a request names them, as
- * CloudTrail's {@code userIdentity.accessKeyId} does for a failed signature.
+ * {@code Authorization} header, if that header parses, and the operation its {@code X-Amz-Target} names, if that
+ * is one of the model's. The audit record of such a request names them, as CloudTrail does for a failed signature.
  */
 final class Claims {
     private static final int MAX_CLAIM = 128;
@@ -18,9 +18,19 @@ final class Claims {
     }
 
     static Optional<CallRecord.Claimed> of(Map<String, List<String>> headers) {
-        return headers.entrySet().stream()
-                .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase("authorization"))
-                .flatMap(e -> e.getValue().stream()).findFirst().flatMap(Claims::parse);
+        return header(headers, "authorization").flatMap(Claims::parse);
+    }
+
+    /** The model operation {@code X-Amz-Target} names; empty for anything else. */
+    static Optional<String> operation(Map<String, List<String>> headers) {
+        return header(headers, "x-amz-target").filter(t -> t.startsWith(Dispatcher.TARGET_PREFIX))
+                .map(t -> t.substring(Dispatcher.TARGET_PREFIX.length()))
+                .filter(OperationTable.MODEL_OPERATIONS::contains);
+    }
+
+    private static Optional<String> header(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream().filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
+                .flatMap(e -> e.getValue().stream()).findFirst();
     }
 
     private static Optional<CallRecord.Claimed> parse(String header) {

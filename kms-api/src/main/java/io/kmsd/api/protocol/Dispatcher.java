@@ -133,7 +133,8 @@ public final class Dispatcher {
     private CallRecord record(Progress p, KmsError error, String message) {
         Call c = p.call;
         Optional<Authenticated> who = Optional.ofNullable(p.who);
-        return new CallRecord(p.exchange.requestId(), p.operation, p.arrived, who.map(Authenticated::principal),
+        String operation = who.isPresent() ? p.operation : Claims.operation(p.exchange.headers()).orElse(p.operation);
+        return new CallRecord(p.exchange.requestId(), operation, p.arrived, who.map(Authenticated::principal),
                 who.map(Authenticated::region), p.exchange.client(),
                 who.isPresent() ? Optional.empty() : Claims.of(p.exchange.headers()),
                 c == null ? List.of() : c.keys(), c == null ? Map.of() : c.statesBefore(),
