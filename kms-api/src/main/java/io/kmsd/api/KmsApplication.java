@@ -7,13 +7,14 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.kmsd.api.cli.CommandExit;
+import io.kmsd.api.cli.ExitStatus;
+import io.kmsd.api.cli.audit.AuditCommands;
 import io.kmsd.api.config.DefaultingConfigurationFactory;
 import java.time.Clock;
 
 /**
  * The runnable jar: {@code server [CONFIG.yml]} serves the AWS KMS protocol; {@code check} validates a
- * configuration; {@code load} and {@code audit} are operating tools. Without a file the bundled default applies (loopback ports, data under {@code ./data});
+ * configuration. Without a file the bundled default applies (loopback ports, data under {@code ./data});
  * {@code ${VAR}} in a configuration file is replaced from the environment.
  */
 public class KmsApplication extends Application<KmsConfiguration> {
@@ -49,13 +50,13 @@ public class KmsApplication extends Application<KmsConfiguration> {
         bootstrap.addCommand(new KmsServerCommand(this));
         bootstrap.addCommand(new CheckCommand<>(this));
         bootstrap.addCommand(new io.kmsd.api.bench.LoadTool());
-        bootstrap.addCommand(new io.kmsd.api.cli.audit.AuditCommand());
+        bootstrap.addCommand(AuditCommands.audit(System.out, System.err));
     }
 
-    /** A command's own exit status ({@link CommandExit}), 2 for bad arguments, else Dropwizard's 1. */
+    /** A failed command ends the process with its status (1, or 2 for bad arguments; {@link ExitStatus}). */
     @Override
     protected void onFatalError(Throwable t) {
-        System.exit(CommandExit.statusOf(t));
+        System.exit(ExitStatus.of(t));
     }
 
     @Override

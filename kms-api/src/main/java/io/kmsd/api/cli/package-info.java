@@ -1,8 +1,8 @@
 /**
- * What every operational command of the jar shares: {@link io.kmsd.api.cli.StatusCommand}, a Dropwizard command
- * that ends with a chosen process exit status ({@link io.kmsd.api.cli.CommandExit}; Dropwizard itself knows only
- * 0 and 1). The commands live in sub-packages ({@code cli.audit}).
+ * Command-line families of the one jar ({@code ./kms audit verify ...}): a {@link io.kmsd.api.cli.CommandGroup}
+ * is one Dropwizard command whose argparse4j subparsers are {@link io.kmsd.api.cli.Subcommand}s, one class each.
+ * Exit statuses are real: {@link io.kmsd.api.cli.ExitStatus}. The audit family lives in {@code cli.audit}.
  *
- * <p>May import Dropwizard's CLI (dropwizard-core's {@code cli}, argparse4j) and the JDK.
+ * <p>May import Dropwizard's command API, argparse4j and the JDK.
  */
 package io.kmsd.api.cli;

@@ -1,11 +1,12 @@
 package io.kmsd.api.cli.audit;
 
+import io.kmsd.api.cli.ExitStatus;
+import io.kmsd.api.cli.Subcommand;
 import io.kmsd.audit.AuditEvent;
 import io.kmsd.audit.Decision;
 import io.kmsd.audit.query.AuditQuery;
 import io.kmsd.audit.query.AuditRender;
 import io.kmsd.audit.query.AuditSearch;
-import io.kmsd.api.cli.CommandExit;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -26,13 +27,20 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * given, oldest first, as a table or (for scripts) JSON Lines, one event per line exactly as stored. It reads, it
  * does not verify (that is {@code audit verify}). Exit status 0, or 2 for bad arguments or an unreadable DIR.
  */
-final class SearchSubcommand {
-    static final String HELP = "print the events matching the filters, as a table or JSON Lines (--json)";
+final class SearchSubcommand implements Subcommand {
 
-    private SearchSubcommand() {
+    @Override
+    public String name() {
+        return "search";
     }
 
-    static void configure(Subparser p) {
+    @Override
+    public String description() {
+        return "print the events matching every filter given, as a table or JSON Lines (--json)";
+    }
+
+    @Override
+    public void configure(Subparser p) {
         p.addArgument("dir").metavar("DIR").help("the audit directory (<dataDir>/audit) or the data directory");
         p.addArgument("--from").metavar("TIME").help("events at or after TIME (2025-06-01T12:00:00Z or 2025-06-01)");
         p.addArgument("--to").metavar("TIME").help("events before TIME");
@@ -45,11 +53,12 @@ final class SearchSubcommand {
         p.addArgument("--json").action(Arguments.storeTrue()).help("JSON Lines, one event per line");
     }
 
-    static int run(Namespace ns, PrintStream out, PrintStream err) {
+    @Override
+    public int run(Namespace ns, PrintStream out, PrintStream err) {
         Optional<Path> dir = TrailDirectory.resolve(ns.getString("dir"));
         if (dir.isEmpty()) {
             err.println("kms audit search: not a directory: " + ns.getString("dir"));
-            return CommandExit.USAGE;
+            return ExitStatus.USAGE;
         }
         try {
             List<AuditEvent> events = AuditSearch.search(dir.get(), query(ns));
@@ -57,10 +66,10 @@ final class SearchSubcommand {
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("kms audit search: " + e.getMessage());
-            return CommandExit.USAGE;
+            return ExitStatus.USAGE;
         } catch (UncheckedIOException e) {
             err.println("kms audit search: " + e.getMessage());
-            return CommandExit.USAGE;
+            return ExitStatus.USAGE;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.kmsd.api.cli.audit;
 
+import io.kmsd.api.cli.Subcommand;
 import io.kmsd.audit.verify.AuditVerifier;
 import io.kmsd.audit.verify.VerifyResult;
 import java.io.PrintStream;
@@ -15,18 +16,26 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * place. Exit status: 0 intact, 1 tampered, 3 intact but for a torn last line left by a crash (not tampering),
  * 2 the directory cannot be read (issue 5 item 3; {@link VerifyResult}).
  */
-final class VerifySubcommand {
-    static final String HELP = "check the hash chain and signed digests; exit 0 ok, 1 tampered, 3 torn tail, 2 error";
+final class VerifySubcommand implements Subcommand {
 
-    private VerifySubcommand() {
+    @Override
+    public String name() {
+        return "verify";
     }
 
-    static void configure(Subparser p) {
+    @Override
+    public String description() {
+        return "check the hash chain and signed digests; exit 0 ok, 1 tampered, 3 torn tail, 2 unreadable";
+    }
+
+    @Override
+    public void configure(Subparser p) {
         p.addArgument("dir").metavar("DIR").help("the audit directory (<dataDir>/audit) or the data directory");
         p.addArgument("--json").action(Arguments.storeTrue()).help("print the report as one JSON object");
     }
 
-    static int run(Namespace ns, PrintStream out, PrintStream err) {
+    @Override
+    public int run(Namespace ns, PrintStream out, PrintStream err) {
         Optional<Path> dir = TrailDirectory.resolve(ns.getString("dir"));
         if (dir.isEmpty()) {
             err.println("kms audit verify: not a directory: " + ns.getString("dir"));
