@@ -8,14 +8,16 @@ import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.kmsd.api.cli.ExitStatus;
+import io.kmsd.api.cli.KmsCommands;
 import io.kmsd.api.cli.audit.AuditCommands;
 import io.kmsd.api.config.DefaultingConfigurationFactory;
 import java.time.Clock;
 
 /**
  * The runnable jar: {@code server [CONFIG.yml]} serves the AWS KMS protocol; {@code check} validates a
- * configuration. Without a file the bundled default applies (loopback ports, data under {@code ./data});
- * {@code ${VAR}} in a configuration file is replaced from the environment.
+ * configuration; {@code load} measures a server; {@code policy ...} works on policies offline. Without a
+ * file the bundled default applies (loopback ports, data under {@code ./data}); {@code ${VAR}} in a
+ * configuration file is replaced from the environment.
  */
 public class KmsApplication extends Application<KmsConfiguration> {
     private final Clock clock;
@@ -50,6 +52,7 @@ public class KmsApplication extends Application<KmsConfiguration> {
         bootstrap.addCommand(new KmsServerCommand(this));
         bootstrap.addCommand(new CheckCommand<>(this));
         bootstrap.addCommand(new io.kmsd.api.bench.LoadTool());
+        bootstrap.addCommand(KmsCommands.policy(System.out, System.err));
         bootstrap.addCommand(AuditCommands.audit(System.out, System.err));
     }
 

@@ -11,7 +11,7 @@ import io.kmsd.api.auth.FirstStart;
 import io.kmsd.api.auth.IdentitiesException;
 import io.kmsd.api.auth.IdentitiesFile;
 import io.kmsd.api.auth.IdentityStore;
-import io.kmsd.api.authz.SameAccountAuthorizer;
+import io.kmsd.api.authz.Authorizer;
 import io.kmsd.api.config.KmsFactory;
 import io.kmsd.api.error.JettyErrors;
 import io.kmsd.api.error.KmsExceptionMapper;
@@ -53,7 +53,7 @@ final class ServerWiring {
         Path dataDir = dataDir(kms);
         IdentityStore identities = identities(kms, dataDir, configuration);
         Core core = core(kms, env, clock);
-        KeyAccess access = new KeyAccess(core.keys(), new SameAccountAuthorizer());
+        KeyAccess access = new KeyAccess(core.keys(), core.grants(), authorizer(kms, identities, core));
         AuditHook audit = audit(kms, dataDir, env, clock, core);
         Dispatcher dispatcher = new Dispatcher(kms.getAuth().build(identities, kms.servedRegions(), clock),
                 OperationTable.of(Handlers.all(access)), WireCodec.standard(), new OperationMetrics(env.metrics()),
@@ -94,6 +94,15 @@ final class ServerWiring {
                     .ifPresent(created -> System.out.println(FirstStart.usage(created, endpoint(configuration))));
             return IdentitiesFile.load(file);
         } catch (IdentitiesException | java.io.UncheckedIOException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    /** The policy engine over the identities (their identity policies compiled now) and core's grants. */
+    private static Authorizer authorizer(KmsFactory kms, IdentityStore identities, Core core) {
+        try {
+            return kms.getPolicy().build(identities, core.grants(), kms.getAuth().getMode());
+        } catch (IdentitiesException e) {
             throw new StartupException(e.getMessage(), e);
         }
     }

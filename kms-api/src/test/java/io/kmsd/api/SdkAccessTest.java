@@ -125,9 +125,6 @@ class SdkAccessTest {
         fails(UnsupportedOperationException.class, "Sign is not supported by this server yet.",
                 () -> alice.sign(r -> r.keyId(aliceKey.keyId()).message(HELLO)
                         .signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256)));
-        fails(UnsupportedOperationException.class, "CreateGrant is not supported by this server yet.",
-                () -> alice.createGrant(r -> r.keyId(aliceKey.arn()).granteePrincipal("arn:aws:iam::111122223333:root")
-                        .operationsWithStrings("Encrypt")));
     }
 
     @Test

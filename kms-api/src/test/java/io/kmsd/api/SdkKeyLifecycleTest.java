@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DisabledException;
 import software.amazon.awssdk.services.kms.model.InvalidMarkerException;
@@ -25,7 +26,6 @@ import software.amazon.awssdk.services.kms.model.KmsInvalidStateException;
 import software.amazon.awssdk.services.kms.model.ListKeysResponse;
 import software.amazon.awssdk.services.kms.model.NotFoundException;
 import software.amazon.awssdk.services.kms.model.UnsupportedOperationException;
-import software.amazon.awssdk.core.SdkBytes;
 
 /** Key lifecycle and key policies through the real AWS SDK v2 (kms-api §4.1, §4.8, §6 items 10–23). */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -223,7 +223,9 @@ class SdkKeyLifecycleTest {
         assertThat(got.policy()).isEqualTo("{\"Version\":\"2012-10-17\",\"Id\":\"key-default-1\",\"Statement\":[{\"Sid\":"
                 + "\"Enable IAM User Permissions\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
                 + "111122223333:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}");
-        String policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": []\n}";
+        String policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Sid\": \"Delegate\", "
+                + "\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"111122223333\"}, \"Action\": \"kms:*\", "
+                + "\"Resource\": \"*\"}]\n}";
         kms().putKeyPolicy(r -> r.keyId(m.arn()).policyName("default").policy(policy));
         assertThat(kms().getKeyPolicy(r -> r.keyId(m.keyId())).policy()).isEqualTo(policy);
     }

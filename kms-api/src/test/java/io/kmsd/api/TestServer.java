@@ -1,6 +1,8 @@
 package io.kmsd.api;
 
+import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -32,6 +35,29 @@ public final class TestServer {
         System.arraycopy(extra, 0, overrides, 2, extra.length);
         return new DropwizardAppExtension<>(KmsApplication.class,
                 ResourceHelpers.resourceFilePath("config/app-test.yml"), overrides);
+    }
+
+    /**
+     * One node of several sharing {@code dataDir} (its root key file and identities) and, through
+     * {@code extra}, a database; {@code clock} is the node's own (tests move it to pass refresh intervals).
+     */
+    public static DropwizardAppExtension<KmsConfiguration> node(Path dataDir, Clock clock, ConfigOverride... extra) {
+        Path identities = TestIdentities.write(dataDir);
+        ConfigOverride[] overrides = new ConfigOverride[extra.length + 2];
+        overrides[0] = ConfigOverride.config("kms.dataDir", dataDir.toString());
+        overrides[1] = ConfigOverride.config("kms.auth.identitiesFile", identities.toString());
+        System.arraycopy(extra, 0, overrides, 2, extra.length);
+        return new DropwizardAppExtension<>(new DropwizardTestSupport<>(KmsApplication.class,
+                ResourceHelpers.resourceFilePath("config/app-test.yml"), overrides) {
+            @Override
+            public Application<KmsConfiguration> newApplication() {
+                return new KmsApplication(clock);
+            }
+        });
+    }
+
+    public static Path newDataDir() {
+        return tempDir();
     }
 
     public static String endpoint(DropwizardAppExtension<?> app) {
@@ -59,6 +85,11 @@ public final class TestServer {
 
     public static AwsCredentials bob() {
         return AwsBasicCredentials.create(TestIdentities.BOB_KEY, TestIdentities.BOB_SECRET);
+    }
+
+    /** A user of {@link TestIdentities} with a derived key: kadmin, kuser, gina, rita, creator, carol. */
+    public static AwsCredentials user(String name) {
+        return AwsBasicCredentials.create(TestIdentities.keyOf(name), TestIdentities.secretOf(name));
     }
 
     public static AwsCredentials session(String token) {

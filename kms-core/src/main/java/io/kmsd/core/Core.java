@@ -38,7 +38,7 @@ public final class Core implements AutoCloseable {
         this.keys = new DefaultKeyService(store, new MaterialVault(config.rootKey()), config.clock(),
                 config.cacheRefreshInterval(), config.requireDisabledBeforeDeletion());
         this.grants = new DefaultGrantService(grantStore, keys, new GrantTokens(config.rootKey()), config.clock(),
-                config.cacheRefreshInterval(), config.grantPropagationDelay());
+                config.grantRefreshInterval(), config.grantPropagationDelay());
         this.health = new HealthProbe() {
             @Override
             public boolean databaseReachable() {

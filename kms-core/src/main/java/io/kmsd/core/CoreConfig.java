@@ -23,6 +23,7 @@ public final class CoreConfig {
     private final Clock clock;
     private final boolean requireDisabledBeforeDeletion;
     private final Duration cacheRefreshInterval;
+    private final Duration grantRefreshInterval;
     private final Duration grantPropagationDelay;
 
     private CoreConfig(Builder b) {
@@ -32,6 +33,7 @@ public final class CoreConfig {
         this.clock = b.clock;
         this.requireDisabledBeforeDeletion = b.requireDisabledBeforeDeletion;
         this.cacheRefreshInterval = b.cacheRefreshInterval;
+        this.grantRefreshInterval = b.grantRefreshInterval != null ? b.grantRefreshInterval : b.cacheRefreshInterval;
         this.grantPropagationDelay = b.grantPropagationDelay;
     }
 
@@ -70,6 +72,14 @@ public final class CoreConfig {
     }
 
     /**
+     * How long a node uses a key's cached grants before checking the database for grant changes made on other
+     * nodes; the key cache's interval unless set.
+     */
+    public Duration grantRefreshInterval() {
+        return grantRefreshInterval;
+    }
+
+    /**
      * How long a new grant stays invisible to the authorizer (without its token), even on the node that created
      * it; 0 by default. Lets applications test AWS's eventual consistency (key-policy-semantics E15).
      */
@@ -85,6 +95,7 @@ public final class CoreConfig {
         private Clock clock = Clock.systemUTC();
         private boolean requireDisabledBeforeDeletion = true;
         private Duration cacheRefreshInterval = DEFAULT_REFRESH;
+        private Duration grantRefreshInterval;
         private Duration grantPropagationDelay = Duration.ZERO;
         private Path h2DataDir;
 
@@ -130,6 +141,14 @@ public final class CoreConfig {
                 throw new IllegalArgumentException("cache refresh interval must not be negative");
             }
             this.cacheRefreshInterval = interval;
+            return this;
+        }
+
+        public Builder grantRefreshInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("grant refresh interval must not be negative");
+            }
+            this.grantRefreshInterval = interval;
             return this;
         }
 

@@ -45,6 +45,13 @@ public final class IdentityStore {
         return Optional.ofNullable(byAccessKey.get(accessKeyId));
     }
 
+    /** Every principal some access key acts as (one per ARN), e.g. to compile their identity policies once. */
+    public Collection<Principal> principals() {
+        Map<String, Principal> byArn = new HashMap<>();
+        byAccessKey.values().forEach(c -> byArn.putIfAbsent(c.principal().arn(), c.principal()));
+        return List.copyOf(byArn.values());
+    }
+
     public int size() {
         return byAccessKey.size();
     }

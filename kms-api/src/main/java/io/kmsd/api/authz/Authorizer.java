@@ -1,10 +1,22 @@
 package io.kmsd.api.authz;
 
+import io.kmsd.core.error.KmsException;
+import java.util.Optional;
+
 /**
- * Decides one {@link AuthzRequest}. Must be a total function (never throws for a well-formed request) and
- * cheap: it runs on every request, so whatever it needs (compiled policies) is prepared beforehand.
+ * Decides one {@link AuthzRequest}. Must be cheap: it runs on every request, so whatever it needs (compiled
+ * policies) is prepared beforehand. Throws only for a request that carries an invalid grant token
+ * (InvalidGrantTokenException, kms-api §4.0).
  */
 public interface Authorizer {
 
     AuthzDecision decide(AuthzRequest request);
+
+    /**
+     * The document half of a policy write (PutKeyPolicy, CreateKey with {@code Policy}) once {@link #decide}
+     * allowed the request: validation of the new policy (MalformedPolicyDocument, LimitExceeded), the
+     * separation-of-duties rule when enforced, and the lockout safety check unless bypassed
+     * (key-policy-semantics L1–L4). Empty when the policy may be stored.
+     */
+    Optional<KmsException> checkPolicyWrite(AuthzRequest request, String newPolicy);
 }

@@ -4,22 +4,20 @@ import io.kmsd.core.alias.AliasName;
 import io.kmsd.core.crypto.EncryptionContext;
 import io.kmsd.core.key.Region;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What a policy condition may ask about the request (key-policy-semantics §5): when and from where it came,
  * its Region, and the operation's typed facts — encryption context, algorithm, the alias the request named,
- * grant tokens — plus operation-specific condition keys by name ({@code kms:KeySpec}, {@code aws:TagKeys},
- * {@code kms:ScheduleKeyDeletionPendingWindowInDays} ...), each with its values as text.
+ * grant tokens — plus the {@link OperationFacts} of operations with their own condition keys (CreateKey,
+ * PutKeyPolicy, tagging, ScheduleKeyDeletion, ReEncrypt, CreateGrant, RetireGrant).
  */
 public record RequestFacts(Instant time, Region region, Optional<String> sourceIp, Optional<String> userAgent,
                            boolean secureTransport, EncryptionContext encryptionContext,
                            Optional<String> encryptionAlgorithm, Optional<AliasName> requestAlias,
-                           List<String> grantTokens, Map<String, List<String>> conditionKeys) {
+                           List<String> grantTokens, Optional<OperationFacts> operation) {
 
     public RequestFacts {
         Objects.requireNonNull(time, "time");
@@ -30,7 +28,7 @@ public record RequestFacts(Instant time, Region region, Optional<String> sourceI
         encryptionAlgorithm = encryptionAlgorithm == null ? Optional.empty() : encryptionAlgorithm;
         requestAlias = requestAlias == null ? Optional.empty() : requestAlias;
         grantTokens = grantTokens == null ? List.of() : List.copyOf(grantTokens);
-        conditionKeys = conditionKeys == null ? Map.of() : Map.copyOf(conditionKeys);
+        operation = operation == null ? Optional.empty() : operation;
     }
 
     /** The facts every request has; the operation adds its own with the {@code with…} methods. */
@@ -41,29 +39,32 @@ public record RequestFacts(Instant time, Region region, Optional<String> sourceI
 
     public RequestFacts withEncryptionContext(EncryptionContext context) {
         return new RequestFacts(time, region, sourceIp, userAgent, secureTransport, context, encryptionAlgorithm,
-                requestAlias, grantTokens, conditionKeys);
+                requestAlias, grantTokens, operation);
     }
 
     public RequestFacts withEncryptionAlgorithm(String algorithm) {
         return new RequestFacts(time, region, sourceIp, userAgent, secureTransport, encryptionContext,
-                Optional.ofNullable(algorithm), requestAlias, grantTokens, conditionKeys);
+                Optional.ofNullable(algorithm), requestAlias, grantTokens, operation);
     }
 
     public RequestFacts withRequestAlias(Optional<AliasName> alias) {
         return new RequestFacts(time, region, sourceIp, userAgent, secureTransport, encryptionContext,
-                encryptionAlgorithm, alias, grantTokens, conditionKeys);
+                encryptionAlgorithm, alias, grantTokens, operation);
     }
 
     public RequestFacts withGrantTokens(List<String> tokens) {
         return new RequestFacts(time, region, sourceIp, userAgent, secureTransport, encryptionContext,
-                encryptionAlgorithm, requestAlias, tokens, conditionKeys);
+                encryptionAlgorithm, requestAlias, tokens, operation);
     }
 
-    /** Adds one condition key ({@code kms:KeySpec} → {@code [SYMMETRIC_DEFAULT]}). */
-    public RequestFacts withConditionKey(String key, List<String> values) {
-        Map<String, List<String>> keys = new HashMap<>(conditionKeys);
-        keys.put(key, List.copyOf(values));
+    /** The operation's own parameters ({@link OperationFacts}); replaces any set before. */
+    public RequestFacts with(OperationFacts facts) {
         return new RequestFacts(time, region, sourceIp, userAgent, secureTransport, encryptionContext,
-                encryptionAlgorithm, requestAlias, grantTokens, keys);
+                encryptionAlgorithm, requestAlias, grantTokens, Optional.of(facts));
+    }
+
+    /** The operation facts if they are of {@code type}. */
+    public <T extends OperationFacts> Optional<T> operation(Class<T> type) {
+        return operation.filter(type::isInstance).map(type::cast);
     }
 }

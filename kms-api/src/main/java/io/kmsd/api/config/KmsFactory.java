@@ -22,8 +22,9 @@ import javax.sql.DataSource;
 
 /**
  * The {@code kms:} block (DESIGN "Configuration"): data directory, database, authentication, deletion rule,
- * the Regions served, the request size limit, the key cache and the audit trail. Every value has a default, so an
- * empty block (or none) runs the embedded server with its data under {@code ./data}.
+ * the policy engine's switches, grant caching, the Regions served, the request size limit, the key cache and
+ * the audit trail. Every value has a default, so an empty block (or none) runs the embedded server with its
+ * data under {@code ./data}.
  */
 public class KmsFactory {
     @NotEmpty
@@ -43,6 +44,14 @@ public class KmsFactory {
     @Valid
     @NotNull
     private CacheFactory cache = new CacheFactory();
+
+    @Valid
+    @NotNull
+    private PolicyFactory policy = new PolicyFactory();
+
+    @Valid
+    @NotNull
+    private GrantsFactory grants = new GrantsFactory();
 
     @Valid
     @NotNull
@@ -105,6 +114,26 @@ public class KmsFactory {
     @JsonProperty
     public void setCache(CacheFactory cache) {
         this.cache = cache;
+    }
+
+    @JsonProperty
+    public PolicyFactory getPolicy() {
+        return policy;
+    }
+
+    @JsonProperty
+    public void setPolicy(PolicyFactory policy) {
+        this.policy = policy;
+    }
+
+    @JsonProperty
+    public GrantsFactory getGrants() {
+        return grants;
+    }
+
+    @JsonProperty
+    public void setGrants(GrantsFactory grants) {
+        this.grants = grants;
     }
 
     @JsonProperty
@@ -177,6 +206,8 @@ public class KmsFactory {
                 .clock(clock)
                 .requireDisabledBeforeDeletion(deletion.isRequireDisabled())
                 .cacheRefreshInterval(cache.getRefreshInterval().toJavaDuration())
+                .grantRefreshInterval(grants.getRefreshInterval().toJavaDuration())
+                .grantPropagationDelay(grants.getPropagationDelay().toJavaDuration())
                 .build();
     }
 }

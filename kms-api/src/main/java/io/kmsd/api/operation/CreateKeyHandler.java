@@ -1,6 +1,7 @@
 package io.kmsd.api.operation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.kmsd.api.authz.OperationFacts;
 import io.kmsd.api.authz.RequestFacts;
 import io.kmsd.api.protocol.Call;
 import io.kmsd.api.wire.Shapes;
@@ -14,8 +15,13 @@ import io.kmsd.core.key.KeySpec;
 import io.kmsd.core.key.KeyUsage;
 import io.kmsd.core.key.Origin;
 import java.util.List;
+import java.util.Optional;
 
-/** CreateKey (kms-api §4.1): IAM-only; with Tags it also needs kms:TagResource. */
+/**
+ * CreateKey (kms-api §4.1): IAM-only (key-policy-semantics E18); with Tags it also needs kms:TagResource; a
+ * given Policy is validated and lockout-checked like PutKeyPolicy (L1–L4), otherwise core stores the API
+ * default policy (D1).
+ */
 public final class CreateKeyHandler extends BaseHandler<CreateKeyHandler.Request> {
 
     public CreateKeyHandler(KeyAccess access) {
@@ -55,13 +61,15 @@ public final class CreateKeyHandler extends BaseHandler<CreateKeyHandler.Request
             throw new KmsException(KmsError.CustomKeyStoreNotFound,
                     "Custom key store " + r.customKeyStoreId() + " does not exist.");
         }
-        RequestFacts facts = call.facts().withConditionKey("kms:KeySpec", List.of(spec.name()))
-                .withConditionKey("kms:KeyUsage", List.of(usage.name()))
-                .withConditionKey("kms:KeyOrigin", List.of(r.origin() == null ? "AWS_KMS" : r.origin()))
-                .withConditionKey("kms:MultiRegion", List.of(String.valueOf(Boolean.TRUE.equals(r.multiRegion()))));
+        RequestFacts facts = call.facts().with(new OperationFacts.KeyCreation(spec.name(), usage.name(),
+                r.origin() == null ? "AWS_KMS" : r.origin(), Boolean.TRUE.equals(r.multiRegion()),
+                Tags.toCore(r.tags()), Optional.ofNullable(r.bypassPolicyLockoutSafetyCheck())));
         access.authorizeIamOnly(call, action(), facts);
         if (r.tags() != null && !r.tags().isEmpty()) {
-            access.authorizeIamOnly(call, "kms:TagResource", Tags.requestFacts(facts, r.tags()));
+            access.authorizeIamOnly(call, "kms:TagResource", facts);
+        }
+        if (r.policy() != null) {
+            access.checkNewKeyPolicy(call, action(), facts, r.policy());
         }
         NewKey key = new NewKey(call.account(), call.region(), r.description(), spec,
                 r.keyUsage() == null ? null : usage, r.origin() == null ? null : Origin.valueOf(r.origin()),

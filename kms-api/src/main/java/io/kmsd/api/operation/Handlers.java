@@ -3,7 +3,10 @@ package io.kmsd.api.operation;
 import io.kmsd.api.protocol.OperationHandler;
 import java.util.List;
 
-/** Every operation this server implements (issue 2: lifecycle, aliases, tags, symmetric crypto, key policy). */
+/**
+ * Every operation this server implements (issue 2: lifecycle, aliases, tags, symmetric crypto, key policy;
+ * issue 4: grants).
+ */
 public final class Handlers {
     private Handlers() {
     }
@@ -19,6 +22,8 @@ public final class Handlers {
                 new EncryptHandler(access), new DecryptHandler(access), new ReEncryptHandler(access),
                 new GenerateDataKeyHandler(access), new GenerateDataKeyWithoutPlaintextHandler(access),
                 new GenerateRandomHandler(access),
-                new GetKeyPolicyHandler(access), new PutKeyPolicyHandler(access), new ListKeyPoliciesHandler(access));
+                new GetKeyPolicyHandler(access), new PutKeyPolicyHandler(access), new ListKeyPoliciesHandler(access),
+                new CreateGrantHandler(access), new ListGrantsHandler(access), new ListRetirableGrantsHandler(access),
+                new RetireGrantHandler(access), new RevokeGrantHandler(access));
     }
 }

@@ -1,10 +1,11 @@
 package io.kmsd.api.operation;
 
+import io.kmsd.api.authz.Authorizer;
 import io.kmsd.api.authz.AuthzDecision;
 import io.kmsd.api.authz.AuthzRequest;
-import io.kmsd.api.authz.Authorizer;
 import io.kmsd.api.authz.RequestFacts;
 import io.kmsd.api.protocol.Call;
+import io.kmsd.core.GrantService;
 import io.kmsd.core.KeyService;
 import io.kmsd.core.ResolvedKey;
 import io.kmsd.core.alias.AliasArn;
@@ -23,10 +24,12 @@ public final class KeyAccess {
     public enum Ref { ID_ARN_OR_ALIAS, ID_OR_ARN }
 
     private final KeyService keys;
+    private final GrantService grants;
     private final Authorizer authorizer;
 
-    public KeyAccess(KeyService keys, Authorizer authorizer) {
+    public KeyAccess(KeyService keys, GrantService grants, Authorizer authorizer) {
         this.keys = keys;
+        this.grants = grants;
         this.authorizer = authorizer;
     }
 
@@ -54,8 +57,31 @@ public final class KeyAccess {
         require(call, AuthzRequest.iamOnly(call.principal(), action, facts));
     }
 
+    /**
+     * After PutKeyPolicy was authorized on {@code key}: the new policy's validation, lockout and
+     * separation-of-duties checks (key-policy-semantics L4); MalformedPolicyDocument or LimitExceeded.
+     */
+    public void checkKeyPolicy(Call call, KeyFacts key, String action, RequestFacts facts, String policy) {
+        authorizer.checkPolicyWrite(AuthzRequest.onKey(call.principal(), action, key, facts), policy)
+                .ifPresent(e -> {
+                    throw e;
+                });
+    }
+
+    /** The same for the policy of a key CreateKey is about to create (the request itself already allowed). */
+    public void checkNewKeyPolicy(Call call, String action, RequestFacts facts, String policy) {
+        authorizer.checkPolicyWrite(AuthzRequest.iamOnly(call.principal(), action, facts), policy)
+                .ifPresent(e -> {
+                    throw e;
+                });
+    }
+
     public KeyService keys() {
         return keys;
+    }
+
+    public GrantService grants() {
+        return grants;
     }
 
     private void require(Call call, AuthzRequest request) {

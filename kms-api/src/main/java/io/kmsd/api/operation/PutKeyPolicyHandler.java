@@ -1,17 +1,20 @@
 package io.kmsd.api.operation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.kmsd.api.authz.OperationFacts;
+import io.kmsd.api.authz.RequestFacts;
 import io.kmsd.api.protocol.Call;
 import io.kmsd.api.protocol.NoOutput;
 import io.kmsd.api.wire.Shapes;
 import io.kmsd.api.wire.Violations;
 import io.kmsd.api.wire.WireRequest;
 import io.kmsd.core.key.KeyFacts;
-import java.util.List;
+import java.util.Optional;
 
 /**
- * PutKeyPolicy (kms-api §4.8). For now the text is stored as given (size limit: core's LimitExceeded); the
- * document checks and the lockout safety check arrive with the policy engine.
+ * PutKeyPolicy (kms-api §4.8): authorized like any key operation, then the new document is validated
+ * (MalformedPolicyDocument, LimitExceeded) and the lockout safety check runs unless
+ * {@code BypassPolicyLockoutSafetyCheck} is true (key-policy-semantics L1–L4). The text is stored as sent.
  */
 public final class PutKeyPolicyHandler extends BaseHandler<PutKeyPolicyHandler.Request> {
 
@@ -33,10 +36,11 @@ public final class PutKeyPolicyHandler extends BaseHandler<PutKeyPolicyHandler.R
 
     @Override
     public NoOutput handle(Call call, Request r) {
-        boolean bypass = Boolean.TRUE.equals(r.bypassPolicyLockoutSafetyCheck());
-        KeyFacts key = access.authorize(call, r.keyId(), KeyAccess.Ref.ID_OR_ARN, action(), call.facts()
-                .withConditionKey("kms:BypassPolicyLockoutSafetyCheck", List.of(String.valueOf(bypass))));
+        RequestFacts facts = call.facts().with(
+                new OperationFacts.PolicyWrite(Optional.ofNullable(r.bypassPolicyLockoutSafetyCheck())));
+        KeyFacts key = access.authorize(call, r.keyId(), KeyAccess.Ref.ID_OR_ARN, action(), facts);
         KeyPolicies.requireDefault(r.policyName(), key.arn());
+        access.checkKeyPolicy(call, key, action(), facts, r.policy());
         access.keys().putPolicy(key.arn(), r.policy());
         return NoOutput.INSTANCE;
     }

@@ -1,6 +1,7 @@
 package io.kmsd.api.operation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.kmsd.api.authz.OperationFacts;
 import io.kmsd.api.authz.RequestFacts;
 import io.kmsd.api.protocol.Call;
 import io.kmsd.api.wire.Blob;
@@ -90,7 +91,7 @@ public final class ReEncryptHandler extends BaseHandler<ReEncryptHandler.Request
     private static RequestFacts facts(Call call, Request r, EncryptionContext context, String algorithm) {
         return call.facts().withEncryptionContext(context)
                 .withEncryptionAlgorithm(CryptoChecks.algorithmOrDefault(algorithm)).withGrantTokens(r.grantTokens())
-                .withConditionKey("kms:ReEncryptOnSameKey", List.of(String.valueOf(sameKeyRef(r))));
+                .with(new OperationFacts.ReEncryption(sameKeyRef(r)));
     }
 
     /** {@code kms:ReEncryptOnSameKey}: the request names the same key on both sides. */

@@ -1,6 +1,7 @@
 package io.kmsd.api.operation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.kmsd.api.authz.OperationFacts;
 import io.kmsd.api.protocol.Call;
 import io.kmsd.api.wire.Shapes;
 import io.kmsd.api.wire.Violations;
@@ -8,7 +9,6 @@ import io.kmsd.api.wire.WireRequest;
 import io.kmsd.core.key.KeyFacts;
 import io.kmsd.core.key.KeyMetadata;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * ScheduleKeyDeletion (kms-api §4.1): window 7–30 days, default 30 (the service narrows the model's 1–365 and
@@ -40,7 +40,7 @@ public final class ScheduleKeyDeletionHandler extends BaseHandler<ScheduleKeyDel
     public Response handle(Call call, Request r) {
         int days = r.pendingWindowInDays() == null ? DEFAULT_WINDOW_DAYS : r.pendingWindowInDays();
         KeyFacts key = access.authorize(call, r.keyId(), KeyAccess.Ref.ID_OR_ARN, action(), call.facts()
-                .withConditionKey("kms:ScheduleKeyDeletionPendingWindowInDays", List.of(String.valueOf(days))));
+                .with(new OperationFacts.DeletionWindow(days)));
         KeyMetadata m = access.keys().scheduleDeletion(key.arn(), days);
         return new Response(m.arn().toString(), m.deletionDate(), m.keyState().name(), days);
     }

@@ -1,5 +1,6 @@
 package io.kmsd.api.operation;
 
+import io.kmsd.api.authz.OperationFacts;
 import io.kmsd.api.authz.RequestFacts;
 import io.kmsd.api.wire.WireTag;
 import io.kmsd.core.key.Tag;
@@ -15,10 +16,6 @@ final class Tags {
     }
 
     static RequestFacts requestFacts(RequestFacts facts, List<WireTag> tags) {
-        RequestFacts out = facts.withConditionKey("aws:TagKeys", tags.stream().map(WireTag::tagKey).toList());
-        for (WireTag t : tags) {
-            out = out.withConditionKey("aws:RequestTag/" + t.tagKey(), List.of(t.tagValue()));
-        }
-        return out;
+        return facts.with(new OperationFacts.Tagging(toCore(tags), List.of()));
     }
 }

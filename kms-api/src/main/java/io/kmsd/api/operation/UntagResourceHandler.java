@@ -1,6 +1,7 @@
 package io.kmsd.api.operation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.kmsd.api.authz.OperationFacts;
 import io.kmsd.api.protocol.Call;
 import io.kmsd.api.protocol.NoOutput;
 import io.kmsd.api.wire.Shapes;
@@ -32,7 +33,7 @@ public final class UntagResourceHandler extends BaseHandler<UntagResourceHandler
     @Override
     public NoOutput handle(Call call, Request r) {
         KeyFacts key = access.authorize(call, r.keyId(), KeyAccess.Ref.ID_OR_ARN, action(),
-                call.facts().withConditionKey("aws:TagKeys", r.tagKeys()));
+                call.facts().with(new OperationFacts.Tagging(List.of(), r.tagKeys())));
         access.keys().untag(key.arn(), r.tagKeys());
         return NoOutput.INSTANCE;
     }

@@ -22,11 +22,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.EncryptionAlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.GrantOperation;
 import software.amazon.awssdk.services.kms.model.Tag;
 
 /**
@@ -45,11 +47,18 @@ class AuditEveryOperationTest {
              "Principal": {"AWS": "arn:aws:iam::%s:root"}, "Action": "kms:*", "Resource": "*"}]}
             """.formatted(TestIdentities.ACCOUNT_A);
 
+    static final String GINA = "arn:aws:iam::" + TestIdentities.ACCOUNT_A + ":user/gina";
+    static final String RITA = "arn:aws:iam::" + TestIdentities.ACCOUNT_A + ":user/rita";
+
     /** Operation name → the request id of its one call, in call order. */
     static final Map<String, String> CALLS = new LinkedHashMap<>();
+    /** The callers other than alice, by operation. */
+    static final Map<String, String> CALLERS = Map.of("RetireGrant", RITA);
     static String keyArn;
     static String otherArn;
     static String alias;
+    static String grantId;
+    static String grantToken;
 
     @BeforeAll
     static void callEveryOperation() {
@@ -60,10 +69,12 @@ class AuditEveryOperationTest {
             otherArn = kms.createKey(r -> r.description("other")).keyMetadata().arn();
             alias = "alias/audit-" + UUID.randomUUID();
             keyAndAliasOperations(kms);
+            grantOperations(kms);
             cryptoOperations(kms);
             lifecycleOperations(kms);
             call("DeleteAlias", () -> kms.deleteAlias(r -> r.aliasName(alias)), r -> "");
         }
+        retireGrant();
     }
 
     private static void keyAndAliasOperations(KmsClient kms) {
@@ -83,12 +94,33 @@ class AuditEveryOperationTest {
         call("ListKeyPolicies", () -> kms.listKeyPolicies(r -> r.keyId(keyArn)), r -> "");
     }
 
+    private static void grantOperations(KmsClient kms) {
+        grantId = call("CreateGrant", () -> kms.createGrant(r -> r.keyId(keyArn).granteePrincipal(GINA)
+                .retiringPrincipal(RITA).operations(GrantOperation.ENCRYPT, GrantOperation.DECRYPT).name("audit-grant")
+                .constraints(c -> c.encryptionContextSubset(Map.of("purpose", "audit-test")))), r -> {
+                    grantToken = r.grantToken();
+                    return r.grantId();
+                });
+        call("ListGrants", () -> kms.listGrants(r -> r.keyId(keyArn)), r -> "");
+        call("ListRetirableGrants", () -> kms.listRetirableGrants(r -> r.retiringPrincipal(RITA)), r -> "");
+        String second = kms.createGrant(r -> r.keyId(keyArn).granteePrincipal(GINA)
+                .operations(GrantOperation.DESCRIBE_KEY)).grantId();
+        call("RevokeGrant", () -> kms.revokeGrant(r -> r.keyId(keyArn).grantId(second)), r -> "");
+    }
+
+    private static void retireGrant() {
+        try (KmsClient rita = TestServer.client(APP, AwsBasicCredentials.create(TestIdentities.keyOf("rita"),
+                TestIdentities.secretOf("rita")))) {
+            call("RetireGrant", () -> rita.retireGrant(r -> r.keyId(keyArn).grantId(grantId)), r -> "");
+        }
+    }
+
     private static void cryptoOperations(KmsClient kms) {
         SdkBytes blob = kms.encrypt(r -> r.keyId(alias).plaintext(SdkBytes.fromUtf8String("x"))
                 .encryptionContext(CONTEXT)).ciphertextBlob();
         call("Encrypt", () -> kms.encrypt(r -> r.keyId(alias).plaintext(SdkBytes.fromUtf8String("hello"))
                 .encryptionContext(CONTEXT).encryptionAlgorithm(EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT)
-                .grantTokens("token-1")), r -> "");
+                .grantTokens(grantToken)), r -> "");
         call("Decrypt", () -> kms.decrypt(r -> r.ciphertextBlob(blob).encryptionContext(CONTEXT)), r -> "");
         call("ReEncrypt", () -> kms.reEncrypt(r -> r.ciphertextBlob(blob).sourceEncryptionContext(CONTEXT)
                 .destinationKeyId(otherArn)), r -> "");
@@ -139,16 +171,15 @@ class AuditEveryOperationTest {
             assertThat(e.eventSource()).isEqualTo("kms.amazonaws.com");
             assertThat(e.eventVersion()).isEqualTo("1.08");
             assertThat(e.userIdentity().type()).isEqualTo("IAMUser");
-            assertThat(e.userIdentity().arn()).isEqualTo(ALICE_ARN);
+            assertThat(e.userIdentity().arn()).isEqualTo(CALLERS.getOrDefault(operation, ALICE_ARN));
             assertThat(e.userIdentity().accountId()).isEqualTo(TestIdentities.ACCOUNT_A);
-            assertThat(e.userIdentity().accessKeyId()).isEqualTo(TestIdentities.ALICE_KEY);
-            assertThat(e.userIdentity().userName()).isEqualTo("alice");
             assertThat(e.awsRegion()).isEqualTo("us-east-1");
             assertThat(e.sourceIPAddress()).isEqualTo("127.0.0.1");
             assertThat(e.userAgent()).contains("aws-sdk-java");
             assertThat(e.errorCode()).as(operation).isNull();
             assertThat(e.recipientAccountId()).isEqualTo(TestIdentities.ACCOUNT_A);
             assertThat(e.decision().outcome()).as(operation).isEqualTo(Decision.Outcome.ALLOW);
+            assertThat(e.decision().deciding()).as("%s: the deciding statements", operation).isNotEmpty();
             assertThat(e.readOnly()).as(operation).isEqualTo(!Operations.MUTATING.contains(operation));
             assertThat(e.eventID()).isNotEqualTo(e.requestID());
         });
@@ -167,12 +198,36 @@ class AuditEveryOperationTest {
     }
 
     @Test
+    void aliceIsNamedWithHerKeyAndName() {
+        AuditEvent e = event("Encrypt");
+        assertThat(e.userIdentity().accessKeyId()).isEqualTo(TestIdentities.ALICE_KEY);
+        assertThat(e.userIdentity().userName()).isEqualTo("alice");
+    }
+
+    @Test
+    void grantOperationsNameTheGrantButNeverItsToken() {
+        AuditEvent created = event("CreateGrant");
+        assertThat(created.requestParameters().text(RequestParameter.GRANTEE_PRINCIPAL)).contains(GINA);
+        assertThat(created.requestParameters().text(RequestParameter.RETIRING_PRINCIPAL)).contains(RITA);
+        assertThat(created.requestParameters().list(RequestParameter.OPERATIONS)).containsExactly("Encrypt", "Decrypt");
+        assertThat(created.requestParameters().text(RequestParameter.GRANT_NAME)).contains("audit-grant");
+        assertThat(created.requestParameters().map(RequestParameter.ENCRYPTION_CONTEXT_SUBSET))
+                .isEqualTo(Map.of("purpose", "audit-test"));
+        assertThat(created.responseElements().text(ResponseElement.GRANT_ID)).contains(grantId);
+        assertThat(io.kmsd.audit.AuditJson.toJson(created)).doesNotContain(grantToken);
+        assertThat(event("RetireGrant").requestParameters().text(RequestParameter.GRANT_ID)).contains(grantId);
+        assertThat(event("RetireGrant").resources()).extracting(Resource::arn).containsExactly(keyArn);
+        assertThat(event("ListRetirableGrants").requestParameters().text(RequestParameter.RETIRING_PRINCIPAL))
+                .contains(RITA);
+    }
+
+    @Test
     void encryptCarriesKeyContextAlgorithmAndGrantTokens() {
         AuditEvent e = event("Encrypt");
         assertThat(e.requestParameters().keyId()).contains(alias);
         assertThat(e.requestParameters().encryptionContext()).isEqualTo(CONTEXT);
         assertThat(e.requestParameters().text(RequestParameter.ENCRYPTION_ALGORITHM)).contains("SYMMETRIC_DEFAULT");
-        assertThat(e.requestParameters().grantTokens()).containsExactly("token-1");
+        assertThat(e.requestParameters().grantTokens()).containsExactly(grantToken);
         assertThat(e.responseElements().keyId()).contains(keyArn);
         assertThat(e.resources()).containsExactly(Resource.key(keyArn, TestIdentities.ACCOUNT_A));
         assertThat(e.readOnly()).isTrue();
@@ -231,7 +286,8 @@ class AuditEveryOperationTest {
         AuditEvent put = event("PutKeyPolicy");
         assertThat(put.requestParameters().text(RequestParameter.POLICY_NAME)).contains("default");
         String json = io.kmsd.audit.AuditJson.toJson(put);
-        assertThat(json).doesNotContain("Enable IAM User Permissions").doesNotContain("Statement");
+        assertThat(json).as("a Sid may name the deciding statement; the document stays out")
+                .doesNotContain("2012-10-17").doesNotContain("Statement").doesNotContain("Effect");
         assertThat(event("TagResource").requestParameters().list(RequestParameter.TAG_KEYS)).containsExactly("env");
         assertThat(io.kmsd.audit.AuditJson.toJson(event("TagResource"))).doesNotContain("prod-secret-tag-value");
         assertThat(event("UntagResource").requestParameters().list(RequestParameter.TAG_KEYS)).containsExactly("env");

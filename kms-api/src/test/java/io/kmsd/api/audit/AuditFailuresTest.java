@@ -27,14 +27,21 @@ import software.amazon.awssdk.services.kms.model.KmsException;
 
 /**
  * Issue 5: denied and failed requests are audited too, one event each, with the error CloudTrail would show and our
- * decision — a denial carries its outcome and reason (and, once the policy engine decides, its deciding
- * statements; see {@link AuditDispatchTest} for the statement references end to end); a cross-account request is
- * also delivered to the key owner's account; a request that fails authentication names the key it presented.
+ * decision — a denial carries its outcome, its deciding statement (key-policy-semantics E20 references) and a
+ * reason; a cross-account request is also delivered to the key owner's account; a request that fails
+ * authentication names the key it presented.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AuditFailuresTest {
     static final DropwizardAppExtension<KmsConfiguration> APP = TestServer.app();
     static final SdkBytes HELLO = SdkBytes.fromUtf8String("hello");
+    static final String DENY_KUSER = """
+            {"Version": "2012-10-17", "Statement": [
+              {"Sid": "Enable IAM User Permissions", "Effect": "Allow",
+               "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"},
+              {"Sid": "DenyKuser", "Effect": "Deny", "Principal": {"AWS": "arn:aws:iam::111122223333:user/kuser"},
+               "Action": "kms:Encrypt", "Resource": "*"}]}
+            """;
     static KmsClient alice;
     static KmsClient bob;
     static String keyArn;
@@ -72,6 +79,31 @@ class AuditFailuresTest {
             assertThat(event.decision().reason()).isNotBlank();
             assertThat(event.resources()).containsExactly(Resource.key(keyArn, TestIdentities.ACCOUNT_A));
             assertThat(event.requestParameters().keyId()).contains(keyArn);
+        }
+    }
+
+    @Test
+    void anExplicitDenyNamesTheDenyingStatement() { // key-policy-semantics E6, E20
+        String key = alice.createKey(r -> r.policy(DENY_KUSER)).keyMetadata().arn();
+        try (KmsClient kuser = TestServer.client(APP, AwsBasicCredentials.create(TestIdentities.keyOf("kuser"),
+                TestIdentities.secretOf("kuser")))) {
+            KmsException e = failure(() -> kuser.encrypt(r -> r.keyId(key).plaintext(HELLO)));
+            AuditEvent event = Trail.of(APP).one(e.requestId());
+            assertThat(event.errorCode()).isEqualTo("AccessDeniedException");
+            assertThat(event.decision().outcome()).isEqualTo(Decision.Outcome.EXPLICIT_DENY);
+            assertThat(event.decision().deciding()).containsExactly(new Decision.Ref("keyPolicy", "DenyKuser"));
+            assertThat(event.userIdentity().arn()).isEqualTo("arn:aws:iam::111122223333:user/kuser");
+        }
+    }
+
+    @Test
+    void anImplicitDenySaysNoStatementAllowed() { // key-policy-semantics E20
+        try (KmsClient kuser = TestServer.client(APP, AwsBasicCredentials.create(TestIdentities.keyOf("kuser"),
+                TestIdentities.secretOf("kuser")))) {
+            KmsException e = failure(() -> kuser.encrypt(r -> r.keyId(keyArn).plaintext(HELLO)));
+            AuditEvent event = Trail.of(APP).one(e.requestId());
+            assertThat(event.decision().outcome()).isEqualTo(Decision.Outcome.IMPLICIT_DENY);
+            assertThat(event.decision().deciding()).containsExactly(new Decision.Ref("implicit", null));
         }
     }
 

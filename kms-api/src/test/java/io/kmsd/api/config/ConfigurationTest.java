@@ -8,13 +8,13 @@ import io.dropwizard.configuration.ResourceConfigurationSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jackson.Jackson;
-import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.util.DataSize;
 import io.kmsd.api.KmsConfiguration;
+import io.kmsd.api.auth.IdentityStore;
 import io.kmsd.api.auth.PermissiveAuthenticator;
 import io.kmsd.api.auth.SigV4Verifier;
-import io.kmsd.api.auth.IdentityStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +62,9 @@ class ConfigurationTest {
         assertThat(kms.getAuth().getClockSkew().toJavaDuration()).isEqualTo(Duration.ofMinutes(5));
         assertThat(kms.getDeletion().isRequireDisabled()).isTrue();
         assertThat(kms.getMaxRequestSize()).isEqualTo(DataSize.mebibytes(1));
+        assertThat(kms.getPolicy().isEnforceSeparationOfDuties()).isFalse();
+        assertThat(kms.getGrants().getRefreshInterval().toJavaDuration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(kms.getGrants().getPropagationDelay()).isEqualTo(io.dropwizard.util.Duration.seconds(0));
         assertThat(kms.servedRegions().serves("ap-southeast-2")).isTrue();
         assertThat(kms.servedRegions().serves("moon")).isFalse();
     }
@@ -77,6 +80,9 @@ class ConfigurationTest {
         assertThat(kms.getDeletion().isRequireDisabled()).isFalse();
         assertThat(kms.getDeletion().getCheckInterval().toJavaDuration()).isEqualTo(Duration.ofSeconds(30));
         assertThat(kms.getCache().getRefreshInterval().toJavaDuration()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(kms.getPolicy().isEnforceSeparationOfDuties()).isTrue();
+        assertThat(kms.getGrants().getRefreshInterval().toJavaDuration()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(kms.getGrants().getPropagationDelay().toJavaDuration()).isEqualTo(Duration.ofSeconds(1));
         assertThat(kms.servedRegions().serves("eu-central-1")).isTrue();
         assertThat(kms.servedRegions().serves("us-west-2")).isFalse();
         assertThat(kms.getMaxRequestSize()).isEqualTo(DataSize.kibibytes(512));
