@@ -3,7 +3,6 @@ package io.kmsd.api;
 import static io.kmsd.api.SdkAssertions.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -38,22 +37,17 @@ class SdkTwoNodeGrantTest {
     static final Path DATA = TestServer.newDataDir();
     static final ShiftedClock CLOCK_B = new ShiftedClock();
     static final Duration REFRESH = Duration.ofMinutes(5);
-    static final DropwizardAppExtension<KmsConfiguration> A = TestServer.node(DATA, Clock.systemUTC(), shared());
-    static final DropwizardAppExtension<KmsConfiguration> B = TestServer.node(DATA, CLOCK_B, shared());
+    static final Path CONFIG = TestServer.nodeConfig(DATA, """
+              database: {driverClass: org.postgresql.Driver, url: "%s", user: postgres}
+              grants: {refreshInterval: 5 minutes}
+            """.formatted(POSTGRES.getJdbcUrl("postgres", "postgres")));
+    static final DropwizardAppExtension<KmsConfiguration> A = TestServer.node(CONFIG, Clock.systemUTC());
+    static final DropwizardAppExtension<KmsConfiguration> B = TestServer.node(CONFIG, CLOCK_B);
     static final SdkBytes HELLO = SdkBytes.fromUtf8String("hello");
     static final String GINA = "arn:aws:iam::111122223333:user/gina";
     static KmsClient aliceOnA;
     static KmsClient ginaOnA;
     static KmsClient ginaOnB;
-
-    static ConfigOverride[] shared() {
-        return new ConfigOverride[] {
-            ConfigOverride.config("kms.database.driverClass", "org.postgresql.Driver"),
-            ConfigOverride.config("kms.database.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres")),
-            ConfigOverride.config("kms.database.user", "postgres"),
-            ConfigOverride.config("kms.grants.refreshInterval", "5 minutes"),
-            ConfigOverride.config("kms.auth.clockSkew", "15 minutes")};
-    }
 
     static EmbeddedPostgres startPostgres() {
         try {

@@ -38,22 +38,47 @@ public final class TestServer {
     }
 
     /**
-     * One node of several sharing {@code dataDir} (its root key file and identities) and, through
-     * {@code extra}, a database; {@code clock} is the node's own (tests move it to pass refresh intervals).
+     * One node of several sharing a data directory (root key file, identities) and a database, all in the
+     * configuration file {@code config} (see {@link #nodeConfig}); {@code clock} is the node's own (tests move it
+     * to pass refresh intervals). No ConfigOverride: overrides are system properties that one node would restore
+     * into the next test's servers when several apps of one class set the same keys.
      */
-    public static DropwizardAppExtension<KmsConfiguration> node(Path dataDir, Clock clock, ConfigOverride... extra) {
-        Path identities = TestIdentities.write(dataDir);
-        ConfigOverride[] overrides = new ConfigOverride[extra.length + 2];
-        overrides[0] = ConfigOverride.config("kms.dataDir", dataDir.toString());
-        overrides[1] = ConfigOverride.config("kms.auth.identitiesFile", identities.toString());
-        System.arraycopy(extra, 0, overrides, 2, extra.length);
-        return new DropwizardAppExtension<>(new DropwizardTestSupport<>(KmsApplication.class,
-                ResourceHelpers.resourceFilePath("config/app-test.yml"), overrides) {
+    public static DropwizardAppExtension<KmsConfiguration> node(Path config, Clock clock) {
+        return new DropwizardAppExtension<>(new DropwizardTestSupport<>(KmsApplication.class, config.toString()) {
             @Override
             public Application<KmsConfiguration> newApplication() {
                 return new KmsApplication(clock);
             }
         });
+    }
+
+    /**
+     * Writes a configuration like {@code config/app-test.yml} for nodes sharing {@code dataDir} (with
+     * {@link TestIdentities}), with the largest SigV4 clock skew so a node's clock may be moved ahead;
+     * {@code kmsYaml} adds settings to the {@code kms:} block, each line indented by two.
+     */
+    public static Path nodeConfig(Path dataDir, String kmsYaml) {
+        Path identities = TestIdentities.write(dataDir);
+        try {
+            return Files.writeString(dataDir.resolve("node.yml"), """
+                    server:
+                      applicationConnectors: [{type: http, bindHost: 127.0.0.1, port: 0}]
+                      adminConnectors: [{type: http, bindHost: 127.0.0.1, port: 0}]
+                      requestLog: {appenders: []}
+                    logging:
+                      level: WARN
+                    kms:
+                      dataDir: %s
+                      regions: [us-east-1, eu-west-1]
+                      auth:
+                        mode: sigv4
+                        identitiesFile: %s
+                        clockSkew: 15 minutes
+                    %s
+                    """.formatted(dataDir, identities, kmsYaml));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Path newDataDir() {

@@ -144,11 +144,17 @@ class PolicyCommandsTest {
 
     private int process(String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
-                "java").toString(), "-cp", System.getProperty("java.class.path"), KmsApplication.class.getName()));
+                "java").toString(), "-cp", classPath(), KmsApplication.class.getName()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("process.log").toFile()).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the command ends").isTrue();
         return p.exitValue();
+    }
+
+    /** Surefire's real test class path (its booter jar only has a manifest), else this JVM's. */
+    private static String classPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 }
