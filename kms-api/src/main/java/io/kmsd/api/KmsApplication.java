@@ -9,6 +9,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.kmsd.api.cli.ExitStatus;
 import io.kmsd.api.cli.KmsCommands;
+import io.kmsd.api.cli.audit.AuditCommands;
 import io.kmsd.api.config.DefaultingConfigurationFactory;
 import java.time.Clock;
 
@@ -52,6 +53,7 @@ public class KmsApplication extends Application<KmsConfiguration> {
         bootstrap.addCommand(new CheckCommand<>(this));
         bootstrap.addCommand(new io.kmsd.api.bench.LoadTool());
         bootstrap.addCommand(KmsCommands.policy(System.out, System.err));
+        bootstrap.addCommand(AuditCommands.audit(System.out, System.err));
     }
 
     /** A failed command ends the process with its status (1, or 2 for bad arguments; {@link ExitStatus}). */

@@ -28,6 +28,7 @@ import io.kmsd.api.protocol.OperationTable;
 import io.kmsd.api.protocol.PingServlet;
 import io.kmsd.api.protocol.RequestIdFilter;
 import io.kmsd.api.wire.WireCodec;
+import io.kmsd.audit.sink.AuditSinks;
 import io.kmsd.core.Core;
 import io.kmsd.core.crypto.RootKeyException;
 import java.io.IOException;
@@ -36,11 +37,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the running server from its configuration: data directory, identities (first start included),
- * database and core, authentication, the authorization seam, the operation table, the one resource, the one
- * exception mapper, health checks, metrics and the deletion job. Problems an operator can fix become a
+ * database and core, authentication, the authorization seam, the audit trail, the operation table, the one
+ * resource, the one exception mapper, health checks, metrics and the deletion job. Problems an operator can fix become a
  * {@link StartupException} with one clear message.
  */
 final class ServerWiring {
@@ -53,9 +55,10 @@ final class ServerWiring {
         IdentityStore identities = identities(kms, dataDir, configuration);
         Core core = core(kms, env, clock);
         KeyAccess access = new KeyAccess(core.keys(), core.grants(), authorizer(kms, identities, core));
+        AuditHook audit = audit(kms, dataDir, env, clock, core);
         Dispatcher dispatcher = new Dispatcher(kms.getAuth().build(identities, kms.servedRegions(), clock),
                 OperationTable.of(Handlers.all(access)), WireCodec.standard(), new OperationMetrics(env.metrics()),
-                AuditHook.NONE, clock, (int) kms.getMaxRequestSize().toBytes());
+                audit, clock, (int) kms.getMaxRequestSize().toBytes());
         registerProtocol(env, dispatcher);
         env.healthChecks().register("database", new DatabaseHealthCheck(core.health()));
         env.healthChecks().register("root-key", new RootKeyHealthCheck(core.health()));
@@ -123,6 +126,16 @@ final class ServerWiring {
             throw new StartupException(e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new StartupException("the database " + kms.databaseOrDefault().getUrl() + " cannot be used: "
+                    + rootCause(e).getMessage(), e);
+        }
+    }
+
+    /** The audit trail under {@code dataDir/audit} (issue 5); the state lookup serves key state changes. */
+    private static AuditHook audit(KmsFactory kms, Path dataDir, Environment env, Clock clock, Core core) {
+        try {
+            return kms.getAudit().build(env, dataDir, clock, arn -> Optional.of(core.keys().facts(arn).state()));
+        } catch (IOException | RuntimeException e) {
+            throw new StartupException("the audit trail in " + AuditSinks.auditDir(dataDir) + " cannot be opened: "
                     + rootCause(e).getMessage(), e);
         }
     }

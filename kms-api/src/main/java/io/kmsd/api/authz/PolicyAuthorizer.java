@@ -66,7 +66,7 @@ public final class PolicyAuthorizer implements Authorizer {
         return Optional.ofNullable(DenialMessages.toException(d));
     }
 
-    /** kms-api §1.3 messages; the explanation names the path and the deciding statements (E20). */
+    /** kms-api §1.3 messages; the explanation names the path, and the deciding statements (E20) go to the audit. */
     static AuthzDecision toAuthz(Decision d) {
         AuthzDecision.Outcome outcome = switch (d.outcome()) {
             case ALLOW -> AuthzDecision.Outcome.ALLOW;
@@ -74,7 +74,7 @@ public final class PolicyAuthorizer implements Authorizer {
             default -> AuthzDecision.Outcome.IMPLICIT_DENY;
         };
         String message = d.allowed() ? "" : DenialMessages.accessDenied(d);
-        return new AuthzDecision(outcome, message, d.path() + ": " + String.join(", ", d.deciding()));
+        return new AuthzDecision(outcome, message, d.path() + ": " + String.join(", ", d.deciding()), d.deciding());
     }
 
     /**

@@ -22,9 +22,9 @@ import javax.sql.DataSource;
 
 /**
  * The {@code kms:} block (DESIGN "Configuration"): data directory, database, authentication, deletion rule,
- * the policy engine's switches, grant caching, the Regions served, the request size limit and the key cache.
- * Every value has a default, so an empty block (or none) runs the embedded server with its data under
- * {@code ./data}.
+ * the policy engine's switches, grant caching, the Regions served, the request size limit, the key cache and
+ * the audit trail. Every value has a default, so an empty block (or none) runs the embedded server with its
+ * data under {@code ./data}.
  */
 public class KmsFactory {
     @NotEmpty
@@ -52,6 +52,10 @@ public class KmsFactory {
     @Valid
     @NotNull
     private GrantsFactory grants = new GrantsFactory();
+
+    @Valid
+    @NotNull
+    private AuditFactory audit = new AuditFactory();
 
     @NotNull
     private List<String> regions = List.of();
@@ -130,6 +134,16 @@ public class KmsFactory {
     @JsonProperty
     public void setGrants(GrantsFactory grants) {
         this.grants = grants;
+    }
+
+    @JsonProperty
+    public AuditFactory getAudit() {
+        return audit;
+    }
+
+    @JsonProperty
+    public void setAudit(AuditFactory audit) {
+        this.audit = audit;
     }
 
     /** The Regions served; empty (the default) means every valid Region name. */

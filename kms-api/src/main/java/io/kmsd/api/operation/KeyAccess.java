@@ -42,7 +42,7 @@ public final class KeyAccess {
     /** Authorizes {@code action} on a key already known by ARN. */
     public KeyFacts authorize(Call call, KeyArn arn, String action, RequestFacts facts) {
         KeyFacts key = keys.facts(arn);
-        call.touched(key.arn());
+        call.touched(key);
         require(call, AuthzRequest.onKey(call.principal(), action, key, facts));
         return key;
     }

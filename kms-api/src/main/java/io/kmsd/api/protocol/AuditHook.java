@@ -1,13 +1,31 @@
 package io.kmsd.api.protocol;
 
+import java.util.Set;
+
 /**
  * The seam where the audit trail plugs in (DESIGN "Request flow" step 7): called once for every request —
- * allowed, denied or failed — before its response is sent. kms-audit's sink will implement it in a later
- * issue; until then {@link #NONE}.
+ * allowed, denied or failed — after the handler ran and before its response is sent. {@link #NONE} records
+ * nothing (audit disabled); {@code io.kmsd.api.audit.AuditTrail} writes the trail.
+ *
+ * <p>Fail closed (issue 5): a hook that cannot make the record durable throws a {@code KmsException}
+ * (DependencyTimeout); the dispatcher then answers that error instead of the response.
  */
 @FunctionalInterface
 public interface AuditHook {
     AuditHook NONE = record -> { };
 
     void record(CallRecord record);
+
+    /**
+     * The request members the hook wants in {@link CallRecord#requestMembers()}, by wire path
+     * ({@code KeyId}, {@code Tags.TagKey}); blobs are never copied, whatever is asked. None by default.
+     */
+    default Set<String> requestMembers() {
+        return Set.of();
+    }
+
+    /** The response members the hook wants in {@link CallRecord#responseMembers()}, as above. */
+    default Set<String> responseMembers() {
+        return Set.of();
+    }
 }

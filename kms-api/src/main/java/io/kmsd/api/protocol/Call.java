@@ -5,10 +5,14 @@ import io.kmsd.api.authz.AuthzDecision;
 import io.kmsd.api.authz.RequestFacts;
 import io.kmsd.core.key.AccountId;
 import io.kmsd.core.key.KeyArn;
+import io.kmsd.core.key.KeyFacts;
+import io.kmsd.core.key.KeyState;
 import io.kmsd.core.key.Region;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +28,7 @@ public final class Call {
     private final ClientInfo client;
     private final List<KeyArn> keys = new ArrayList<>(2);
     private final List<AuthzDecision> decisions = new ArrayList<>(2);
+    private final Map<KeyArn, KeyState> statesBefore = new HashMap<>(4);
 
     public Call(String requestId, String operation, Principal principal, Region region, Instant time,
                 ClientInfo client) {
@@ -73,6 +78,12 @@ public final class Call {
         }
     }
 
+    /** Records that the request acted on this key, and the key's state before it did (for the audit record). */
+    public void touched(KeyFacts key) {
+        touched(key.arn());
+        statesBefore.putIfAbsent(key.arn(), key.state());
+    }
+
     public void decided(AuthzDecision decision) {
         decisions.add(decision);
     }
@@ -83,6 +94,11 @@ public final class Call {
 
     public List<AuthzDecision> decisions() {
         return List.copyOf(decisions);
+    }
+
+    /** The state each touched key had when the request first looked at it. */
+    public Map<KeyArn, KeyState> statesBefore() {
+        return Map.copyOf(statesBefore);
     }
 
     public ClientInfo client() {

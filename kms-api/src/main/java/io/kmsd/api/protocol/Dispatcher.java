@@ -9,8 +9,10 @@ import io.kmsd.api.wire.WireRequest;
 import io.kmsd.core.error.KmsError;
 import io.kmsd.core.error.KmsException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The request pipeline of kms-api §1.4, free of HTTP types: read the body (≤ the limit), authenticate,
  * check the content type, dispatch on {@code X-Amz-Target}, parse, check model constraints, run the handler,
- * encode. Every outcome is timed, counted and handed to the audit hook before the response goes out.
+ * encode. Every outcome is timed, counted and handed to the audit hook before the response goes out; a hook
+ * that refuses (the audit trail cannot be written) turns the outcome into its error.
  */
 public final class Dispatcher {
     static final String TARGET_PREFIX = "TrentService.";
@@ -31,6 +34,8 @@ public final class Dispatcher {
     private final AuditHook audit;
     private final Clock clock;
     private final int maxBodyBytes;
+    private final SafeMembers requestMembers;
+    private final SafeMembers responseMembers;
 
     public Dispatcher(Authenticator authenticator, OperationTable table, WireCodec codec, OperationMetrics metrics,
                       AuditHook audit, Clock clock, int maxBodyBytes) {
@@ -41,24 +46,27 @@ public final class Dispatcher {
         this.audit = audit;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
+        this.requestMembers = new SafeMembers(audit.requestMembers());
+        this.responseMembers = new SafeMembers(audit.responseMembers());
     }
 
     /** The response body of a successful request; any failure is thrown (a KmsException, or a bug). */
     public byte[] dispatch(Exchange exchange) {
         long start = System.nanoTime();
-        Progress progress = new Progress(exchange);
+        Progress progress = new Progress(exchange, clock.instant());
+        byte[] out;
         try {
-            byte[] out = run(exchange, progress);
-            finish(progress, start, null, "");
-            return out;
+            out = run(exchange, progress);
         } catch (KmsException e) {
-            finish(progress, start, e.error(), e.getMessage());
             log(progress, e);
+            finish(progress, start, e.error(), e.getMessage());
             throw e;
         } catch (RuntimeException | Error e) {
             finish(progress, start, KmsError.KMSInternal, "");
             throw e;
         }
+        finish(progress, start, null, "");
+        return out;
     }
 
     private byte[] run(Exchange exchange, Progress progress) {
@@ -71,15 +79,17 @@ public final class Dispatcher {
         OperationHandler<?> handler = table.handler(progress.operation);
         progress.call = new Call(exchange.requestId(), progress.operation, who.principal(), who.region(),
                 clock.instant(), exchange.client());
-        return codec.encode(invoke(handler, progress.call, request.body()));
+        progress.response = invoke(handler, progress, request.body());
+        return codec.encode(progress.response);
     }
 
-    private <Q extends WireRequest> Object invoke(OperationHandler<Q> handler, Call call, byte[] body) {
+    private <Q extends WireRequest> Object invoke(OperationHandler<Q> handler, Progress progress, byte[] body) {
         Q request = codec.decode(body, handler.requestType());
+        progress.request = request;
         Violations violations = new Violations();
         request.validate(violations);
         violations.throwIfAny();
-        return handler.handle(call, request);
+        return handler.handle(progress.call, request);
     }
 
     /** {@code X-Amz-Target: TrentService.<Operation>}, case-sensitive; anything else is UnknownOperation. */
@@ -104,14 +114,32 @@ public final class Dispatcher {
         }
     }
 
+    /**
+     * Audits the outcome, then counts it. The hook runs after the handler and before the response is sent; if it
+     * cannot make the record durable it throws (fail closed, issue 5) and that error is answered instead. The
+     * handler's work is not undone then: a state change core has committed stays committed, unacknowledged and
+     * without its audit record (the client sees a retryable DependencyTimeoutException).
+     */
     private void finish(Progress p, long start, KmsError error, String message) {
+        try {
+            audit.record(record(p, error, message));
+        } catch (KmsException refused) {
+            metrics.record(p.operation, start, refused.error());
+            throw refused;
+        }
         metrics.record(p.operation, start, error);
+    }
+
+    private CallRecord record(Progress p, KmsError error, String message) {
         Call c = p.call;
-        audit.record(new CallRecord(p.exchange.requestId(), p.operation, clock.instant(),
-                Optional.ofNullable(p.who).map(Authenticated::principal),
-                Optional.ofNullable(p.who).map(Authenticated::region), p.exchange.client(),
-                c == null ? List.of() : c.keys(), c == null ? List.of() : c.decisions(),
-                Optional.ofNullable(error), message));
+        Optional<Authenticated> who = Optional.ofNullable(p.who);
+        String operation = who.isPresent() ? p.operation : Claims.operation(p.exchange.headers()).orElse(p.operation);
+        return new CallRecord(p.exchange.requestId(), operation, p.arrived, who.map(Authenticated::principal),
+                who.map(Authenticated::region), p.exchange.client(),
+                who.isPresent() ? Optional.empty() : Claims.of(p.exchange.headers()),
+                c == null ? List.of() : c.keys(), c == null ? Map.of() : c.statesBefore(),
+                c == null ? List.of() : c.decisions(), requestMembers.copy(p.request),
+                error == null ? responseMembers.copy(p.response) : Map.of(), Optional.ofNullable(error), message);
     }
 
     /** One line per failed request, naming its id; client faults at INFO, server faults at WARN. */
@@ -129,11 +157,15 @@ public final class Dispatcher {
     private static final class Progress {
         final Exchange exchange;
         String operation = "Unknown";
+        final Instant arrived;
         Authenticated who;
         Call call;
+        Object request;
+        Object response;
 
-        Progress(Exchange exchange) {
+        Progress(Exchange exchange, Instant arrived) {
             this.exchange = exchange;
+            this.arrived = arrived;
         }
     }
 }
