@@ -1,7 +1,6 @@
 package io.kmsd.core.store.jdbc;
 
 import io.kmsd.core.store.KeyStore;
-import io.kmsd.core.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,31 +43,6 @@ public final class JdbcKeyStore implements KeyStore {
     }
 
     private <T> T inTransaction(Work<T> work, boolean readOnly) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            try {
-                T result = work.run(new JdbcTx(new Sql(c)));
-                if (readOnly) {
-                    c.rollback();
-                } else {
-                    c.commit();
-                }
-                return result;
-            } catch (RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("database unavailable: " + e.getMessage(), e);
-        }
-    }
-
-    private static void rollbackQuietly(Connection c, RuntimeException cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
+        return Transactions.run(dataSource, readOnly, sql -> work.run(new JdbcTx(sql)));
     }
 }
