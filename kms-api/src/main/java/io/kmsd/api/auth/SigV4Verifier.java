@@ -94,15 +94,18 @@ public final class SigV4Verifier implements Authenticator {
     /** Step 4: the request time within ± maxSkew of now. */
     private void checkSkew(RequestTime time) {
         Instant now = clock.instant();
-        String window = " (" + RequestTime.format(now) + (" %s " + maxSkew.toMinutes() + " min.)");
         if (time.instant().isBefore(now.minus(maxSkew))) {
             throw invalid("Signature expired: " + time.basic() + " is now earlier than "
-                    + RequestTime.format(now.minus(maxSkew)) + window.formatted("-"));
+                    + RequestTime.format(now.minus(maxSkew)) + skewWindow(now, "-"));
         }
         if (time.instant().isAfter(now.plus(maxSkew))) {
             throw invalid("Signature not yet current: " + time.basic() + " is still later than "
-                    + RequestTime.format(now.plus(maxSkew)) + window.formatted("+"));
+                    + RequestTime.format(now.plus(maxSkew)) + skewWindow(now, "+"));
         }
+    }
+
+    private String skewWindow(Instant now, String sign) {
+        return " (" + RequestTime.format(now) + " " + sign + " " + maxSkew.toMinutes() + " min.)";
     }
 
     /** Step 5: a known, active key; for temporary keys the right, unexpired session token. */

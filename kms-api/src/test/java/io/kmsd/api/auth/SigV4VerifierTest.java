@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** kms-api §1.5 and §6.4–6.7: every way a signature must fail, with the service's error type and message. */
 class SigV4VerifierTest {
@@ -164,6 +166,17 @@ class SigV4VerifierTest {
         SignedRequest r = SdkSigner.withHeader(SdkSigner.sign(GOOD, "ListKeys", BODY), "X-Amz-Date", null);
         fails(verifier, r, KmsError.IncompleteSignature).hasMessageStartingWith("Authorization header requires "
                 + "existence of either a 'X-Amz-Date' or a 'Date' header.");
+    }
+
+    /** RequestTime reads X-Amz-Date by hand: every malformed or impossible time is still refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"20150830T123600", "20150830t123600Z",
+        "20150830T123600z", "2015-08-30T12:36:00Z", "20151330T123600Z", "20150230T123600Z", "20150830T246000Z",
+        "20150830T126000Z", "2015083OT123600Z", "+0150830T123600Z", "20150830T12360 Z", "", "201508300T123600Z"})
+    void malformedAmzDateIsIncomplete(String amzDate) {
+        SignedRequest r = SdkSigner.withHeader(SdkSigner.sign(GOOD, "ListKeys", BODY), "X-Amz-Date", amzDate);
+        fails(verifier, r, KmsError.IncompleteSignature).hasMessage("Date must be in ISO-8601 'basic format'. Got '"
+                + amzDate + "'. See http://en.wikipedia.org/wiki/ISO_8601");
     }
 
     @Test

@@ -1,19 +1,17 @@
 package io.kmsd.core.key;
 
-import java.util.regex.Pattern;
-
 /** A 12-digit AWS account id. */
 public record AccountId(String value) {
-    private static final Pattern SHAPE = Pattern.compile("\\d{12}");
+    private static final int LENGTH = 12;
 
     public AccountId {
-        if (value == null || !SHAPE.matcher(value).matches()) {
+        if (!isValid(value)) {
             throw new IllegalArgumentException("account id must be 12 digits");
         }
     }
 
     public static boolean isValid(String s) {
-        return s != null && SHAPE.matcher(s).matches();
+        return s != null && s.length() == LENGTH && CharShapes.digits(s, 0, LENGTH);
     }
 
     public String rootArn() {
