@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -21,6 +22,7 @@ final class HttpConnection implements Closeable {
     /** Largest response body accepted; KMS responses are a few KiB at most. */
     static final int MAX_BODY = 1 << 20;
     private static final int MAX_LINE = 16 * 1024;
+    private static final long IDLE = Long.MAX_VALUE;
 
     private final Endpoint endpoint;
     private final int timeoutMillis;
@@ -30,7 +32,10 @@ final class HttpConnection implements Closeable {
     private int inPos;
     private int inLimit;
     private byte[] outBuf = new byte[4 * 1024];
-    private Socket socket;
+    private volatile Socket socket;
+    /** {@link System#nanoTime()} by which the current exchange must end; {@link #IDLE} between exchanges. */
+    private volatile long deadlineNanos = IDLE;
+    private volatile boolean timedOut;
     private InputStream in;
     private OutputStream out;
 
@@ -52,13 +57,29 @@ final class HttpConnection implements Closeable {
 
     /** Sends one request ({@code head} ends with the blank line) and reads its response. */
     Response exchange(byte[] head, byte[] body) throws IOException {
+        timedOut = false;
+        deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000L;
         try {
             open();
             writeRequest(head, body);
             return readResponse();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            close();
+            throw timedOut ? new SocketTimeoutException("no response within " + timeoutMillis + " ms") : e;
+        } catch (RuntimeException e) {
             close();
             throw e;
+        } finally {
+            deadlineNanos = IDLE;
+        }
+    }
+
+    /** Called by the {@link Watchdog}: closes the socket under an exchange that has run past its deadline. */
+    void abortIfOverdue(long nowNanos) {
+        Socket s = socket;
+        if (s != null && nowNanos - deadlineNanos > 0 && deadlineNanos != IDLE) {
+            timedOut = true;
+            closeQuietly(s);
         }
     }
 
@@ -68,25 +89,31 @@ final class HttpConnection implements Closeable {
 
     @Override
     public void close() {
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing a broken socket; nothing to report
-            }
+        Socket s = socket;
+        if (s != null) {
+            closeQuietly(s);
+            Watchdog.INSTANCE.forget(this);
         }
         socket = null;
         in = null;
         out = null;
     }
 
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // closing a broken socket; nothing to report
+        }
+    }
+
     private void open() throws IOException {
         if (socket == null) {
             Socket s = new Socket();
             s.setTcpNoDelay(true);
-            s.setSoTimeout(timeoutMillis);
             s.connect(new InetSocketAddress(endpoint.address(), endpoint.port()), timeoutMillis);
             socket = s;
+            Watchdog.INSTANCE.watch(this); // reads block without SO_TIMEOUT: see Watchdog
             in = s.getInputStream();
             out = s.getOutputStream();
             inPos = 0;
