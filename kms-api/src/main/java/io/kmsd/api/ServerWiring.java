@@ -22,6 +22,7 @@ import io.kmsd.api.operation.KeyAccess;
 import io.kmsd.api.protocol.AuditHook;
 import io.kmsd.api.protocol.Dispatcher;
 import io.kmsd.api.protocol.KmsResource;
+import io.kmsd.api.protocol.KmsHandler;
 import io.kmsd.api.protocol.KmsServlet;
 import io.kmsd.api.protocol.OperationMetrics;
 import io.kmsd.api.protocol.OperationTable;
@@ -76,6 +77,9 @@ final class ServerWiring {
         // The context root exactly ("") goes to the servlet, before Jersey's "/*" (Servlet spec 12.2).
         env.servlets().addServlet("kms-protocol", new KmsServlet(dispatcher)).addMapping("");
         env.servlets().addServlet("kms-ping", new PingServlet()).addMapping("/ping");
+        // POST / and GET /ping are answered ahead of the servlets; the servlets above stay for everything else
+        // on those paths and as the fallback if the handler is ever bypassed (KmsHandler says why).
+        env.getApplicationContext().insertHandler(new KmsHandler(dispatcher));
         env.getApplicationContext().setErrorHandler(new JettyErrors.ServletHandler());
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JettyErrors.ServerHandler()));
     }

@@ -7,13 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.kmsd.api.protocol.KmsHandler;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.eclipse.jetty.ee10.servlet.ServletHandler;
+import org.eclipse.jetty.server.Handler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.SdkBytes;
@@ -88,6 +93,19 @@ class OperatingTest {
                 .contains("application/x-amz-json-1.1").contains("\"__type\":\"MissingAuthenticationTokenException\"");
         String get = rawHttp("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         assertThat(get).startsWith("HTTP/1.1 400").contains("\"__type\":\"UnknownOperationException\"");
+    }
+
+    /** POST / and GET /ping skip the servlet layer (KmsHandler says why): the handler sits ahead of the servlets. */
+    @Test
+    void theProtocolHandlerSitsBetweenTheContextAndItsServlets() {
+        List<Class<?>> chain = new ArrayList<>();
+        Handler h = APP.getEnvironment().getApplicationContext().getHandler();
+        while (h != null) {
+            chain.add(h.getClass());
+            h = h instanceof Handler.Singleton s ? s.getHandler() : null;
+        }
+        assertThat(chain).contains(KmsHandler.class, ServletHandler.class);
+        assertThat(chain.indexOf(KmsHandler.class)).isLessThan(chain.indexOf(ServletHandler.class));
     }
 
     private static String rawHttp(String request) throws Exception {
