@@ -59,6 +59,9 @@ public final class ExplainCommand implements Subcommand {
         p.addArgument("--profile").setDefault("kms-local").help("credentials profile for --endpoint");
         p.addArgument("--credentials-file").metavar("FILE").setDefault("data/credentials")
                 .help("AWS shared-credentials file for --endpoint (written by the server's first start)");
+        p.addArgument("--access-key").help("access key id for --endpoint (instead of --profile)");
+        p.addArgument("--secret-key").help("secret access key for --access-key");
+        p.addArgument("--session-token").help("session token for temporary credentials");
         p.addArgument("--region").setDefault("us-east-1").help("Region for --endpoint");
         p.addArgument("--audit-event").metavar("ID").help("explain the decision recorded in this audit event "
                 + "(its eventID or requestID)");

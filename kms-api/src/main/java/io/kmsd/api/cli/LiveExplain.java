@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeMap;
 import net.sourceforge.argparse4j.inf.Namespace;
 
@@ -46,9 +47,7 @@ final class LiveExplain {
     static ExplainVerdict ask(Namespace ns) throws IOException, NoAnswer {
         URI endpoint = endpoint(ns.getString("endpoint"));
         byte[] body = JSON.writeValueAsBytes(body(ns));
-        Credentials credentials = Credentials.fromProfile(Path.of(ns.getString("credentials_file")),
-                ns.getString("profile"));
-        HttpRequest request = signed(endpoint, body, new SigV4Signer(credentials, ns.getString("region")));
+        HttpRequest request = signed(endpoint, body, new SigV4Signer(credentials(ns), ns.getString("region")));
         HttpResponse<String> response = send(request, endpoint);
         JsonNode answer = parse(response.body(), endpoint);
         if (response.statusCode() != 200) {
@@ -57,6 +56,18 @@ final class LiveExplain {
         }
         return new ExplainVerdict(answer.path("Decision").asText(), answer.path("Text").asText(),
                 JSON.writeValueAsString(answer.path("Explanation")));
+    }
+
+    /** {@code --access-key}/{@code --secret-key}[/{@code --session-token}], else {@code --profile} of the file. */
+    static Credentials credentials(Namespace ns) {
+        String key = ns.getString("access_key");
+        if (key == null) {
+            return Credentials.fromProfile(Path.of(ns.getString("credentials_file")), ns.getString("profile"));
+        }
+        if (ns.getString("secret_key") == null) {
+            throw new IllegalArgumentException("--access-key needs --secret-key");
+        }
+        return new Credentials(key, ns.getString("secret_key"), Optional.ofNullable(ns.getString("session_token")));
     }
 
     /** The ExplainAccess request the flags describe. */
