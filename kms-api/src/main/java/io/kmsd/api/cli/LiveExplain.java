@@ -50,9 +50,9 @@ final class LiveExplain {
         HttpRequest request = signed(endpoint, body, new SigV4Signer(credentials(ns), ns.getString("region")));
         HttpResponse<String> response = send(request, endpoint);
         JsonNode answer = parse(response.body(), endpoint);
-        if (response.statusCode() != 200) {
+        if (response.statusCode() != 200) { // AccessDeniedException carries "Message", the others "message" (§1.2)
             throw new NoAnswer(endpoint + " refused ExplainAccess: " + answer.path("__type").asText("HTTP "
-                    + response.statusCode()) + ": " + answer.path("message").asText(""));
+                    + response.statusCode()) + ": " + answer.path("message").asText(answer.path("Message").asText("")));
         }
         return new ExplainVerdict(answer.path("Decision").asText(), answer.path("Text").asText(),
                 JSON.writeValueAsString(answer.path("Explanation")));

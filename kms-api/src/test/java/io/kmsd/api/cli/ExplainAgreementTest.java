@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.kms.model.KmsException;
  * The acceptance test of {@code ./kms explain} (issue 6): requests against a running server (with a Cedar guardrail),
  * then each explained three ways — from its audit event, from flags (offline, the same policies as files) and from
  * the live server ({@code --endpoint}) — and the three agree with what the server did: decision, exit status and
- * deciding references. Allowed and denied (explicit, implicit), a grant, cross-account, a guardrail.
+ * deciding references. Allowed and denied (explicit, implicit), a grant, cross-account, a guardrail. Then the
+ * rules of the ExplainAccess operation behind {@code --endpoint}: who may ask about whom, and that it is audited.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ExplainAgreementTest {
@@ -135,6 +136,92 @@ class ExplainAgreementTest {
         assertThat(event.decision().deciding()).containsExactly(new Decision.Ref("guardrail", "no-frozen-context"));
         agree(e.requestId(), "DENY", List.of("guardrail:no-frozen-context"), KUSER, "kms:Encrypt", "alice",
                 "--context", "kms:EncryptionContext:frozen=yes");
+    }
+
+    // ExplainAccess: who may ask about whom (ExplainAccessHandler), and its audit record.
+
+    @Test
+    void anyoneWhoMayDescribeTheKeyMayExplainThemselves() {
+        ExplainCli.Result r = ExplainCli.run("explain", "--endpoint", TestServer.endpoint(APP), "--credentials-file",
+                file("credentials"), "--profile", "kuser", "--action", "kms:Encrypt", "--key-arn", keyArn);
+        assertThat(r.status()).isEqualTo(ExitStatus.OK);
+        assertThat(r.out()).startsWith("ALLOW kms:Encrypt on " + keyArn.substring(keyArn.indexOf("key/")) + " by "
+                + KUSER + "\n  User: " + KUSER + " is authorized to perform: kms:Encrypt on resource: " + keyArn
+                + " by keyPolicy#AllowKuserEncrypt\n  deciding: keyPolicy#AllowKuserEncrypt (Allow)\n  keyPolicy:\n"
+                + "    [0] Root               Allow APPLIES\n    [1] AllowKuserEncrypt  Allow APPLIES\n")
+                .contains("\n  guardrail no-frozen-context SILENT\n").contains("\n    aws:SourceIp = 127.0.0.1\n");
+        assertThat(explainEvent(KUSER, null).decision().outcome()).isEqualTo(Decision.Outcome.ALLOW);
+    }
+
+    @Test
+    void explainingAnotherPrincipalNeedsGetKeyPolicyAndTheRefusalIsAudited() {
+        ExplainCli.Result r = explainAs("kuser", GINA);
+        assertThat(r.err()).isEqualTo("kms explain: " + TestServer.endpoint(APP) + " refused ExplainAccess: "
+                + "AccessDeniedException: User: " + KUSER + " is not authorized to perform: kms:GetKeyPolicy on "
+                + "resource: " + keyArn + " because no identity-based policy allows the kms:GetKeyPolicy action\n");
+        assertThat(r.status()).isEqualTo(ExplainCommand.NO_ANSWER);
+        AuditEvent e = explainEvent(KUSER, "AccessDeniedException");
+        assertThat(e.decision().outcome()).isEqualTo(Decision.Outcome.IMPLICIT_DENY);
+        assertThat(e.resources()).extracting(res -> res.arn()).containsExactly(keyArn);
+    }
+
+    @Test
+    void aPrincipalOfAnotherAccountCannotBeExplainedByTheKeysAccount() {
+        ExplainCli.Result r = explainAs("alice", CAROL);
+        assertThat(r.err()).endsWith("AccessDeniedException: User: arn:aws:iam::" + A + ":user/payments/alice is not "
+                + "authorized to perform: kms:ExplainAccess for " + CAROL + " because it belongs to another account; "
+                + "a principal can be explained only by its own account\n");
+        assertThat(r.status()).isEqualTo(ExplainCommand.NO_ANSWER);
+        assertThat(explainEvent("arn:aws:iam::" + A + ":user/payments/alice", "AccessDeniedException").decision()
+                .reason()).isEqualTo("ExplainAccess: other account");
+    }
+
+    @Test
+    void anUnknownPrincipalIsNotFound() {
+        ExplainCli.Result r = explainAs("alice", "arn:aws:iam::" + A + ":user/nobody");
+        assertThat(r.err()).endsWith("refused ExplainAccess: NotFoundException: Principal arn:aws:iam::" + A
+                + ":user/nobody is not known to this server.\n");
+        assertThat(r.status()).isEqualTo(ExplainCommand.NO_ANSWER);
+    }
+
+    @Test
+    void aWronglySignedExplainIsRefused() {
+        ExplainCli.Result r = ExplainCli.run("explain", "--endpoint", TestServer.endpoint(APP), "--access-key",
+                TestIdentities.ALICE_KEY, "--secret-key", "wrong", "--action", "kms:Encrypt", "--key-arn", keyArn);
+        assertThat(r.err()).contains("refused ExplainAccess: ").contains("Signature");
+        assertThat(r.status()).isEqualTo(ExplainCommand.NO_ANSWER);
+    }
+
+    @Test
+    void theAuditEventIsExplainedInWords() {
+        String id = attempt("DENY", () -> kms("kuser").decrypt(r -> r.ciphertextBlob(ciphertext)));
+        AuditEvent e = event(id);
+        ExplainCli.Result r = ExplainCli.run("explain", "--audit-event", e.eventID(), "--audit-dir", dataDir());
+        assertThat(r.out()).isEqualTo("DENY (explicit) kms:Decrypt on " + keyArn.substring(keyArn.indexOf("key/"))
+                + " by " + KUSER + "\n"
+                + "  AccessDeniedException: The ciphertext refers to a customer master key that does not exist, does "
+                + "not exist in this region, or you are not allowed to access.\n" // AWS's words for Decrypt (§1.3)
+                + "  deciding: keyPolicy#DenyKuserDecrypt\n"
+                + "  reason: " + e.decision().reason() + "\n"
+                + "  recorded: event " + e.eventID() + " at " + e.eventTime() + ", request " + id + "\n"
+                + "  note: the audit trail keeps the decision, not the policies of that moment; for every statement's "
+                + "result run ./kms explain --endpoint (live policies) or with --key-policy (offline)\n");
+        assertThat(r.status()).isEqualTo(ExitStatus.FAILED);
+    }
+
+    static ExplainCli.Result explainAs(String profile, String principal) {
+        return ExplainCli.run("explain", "--endpoint", TestServer.endpoint(APP), "--credentials-file",
+                file("credentials"), "--profile", profile, "--principal", principal, "--action", "kms:Encrypt",
+                "--key-arn", keyArn);
+    }
+
+    /** The latest ExplainAccess event of a caller that ended with {@code errorCode} (null: succeeded). */
+    static AuditEvent explainEvent(String caller, String errorCode) {
+        List<AuditEvent> events = AuditSearch.search(Path.of(dataDir()).resolve("audit"), AuditQuery.ALL).stream()
+                .filter(e -> e.eventName().equals("ExplainAccess") && e.userIdentity().arn().equals(caller)
+                        && java.util.Objects.equals(e.errorCode(), errorCode)).toList();
+        assertThat(events).isNotEmpty();
+        return events.get(events.size() - 1);
     }
 
     /** The decision three ways: audit event, flags, live server; each with exit status 0 (ALLOW) or 1 (DENY). */
