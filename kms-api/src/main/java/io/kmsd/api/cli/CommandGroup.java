@@ -44,7 +44,11 @@ public final class CommandGroup extends Command {
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
         Subcommand s = subcommands.get(namespace.getString(dest()));
-        int status = s.run(namespace, out, err);
+        finish(s.run(namespace, out, err), out, err);
+    }
+
+    /** Flushes the report; a non-zero status ends the process with it ({@link ExitStatus}). */
+    static void finish(int status, PrintStream out, PrintStream err) {
         out.flush();
         err.flush();
         if (status != ExitStatus.OK) {

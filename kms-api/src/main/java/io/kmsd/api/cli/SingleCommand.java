@@ -30,12 +30,7 @@ public final class SingleCommand extends Command {
 
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
-        int status = command.run(namespace, out, err);
-        out.flush();
-        err.flush();
-        if (status != ExitStatus.OK) {
-            throw new ExitStatus(status);
-        }
+        CommandGroup.finish(command.run(namespace, out, err), out, err);
     }
 
     @Override
