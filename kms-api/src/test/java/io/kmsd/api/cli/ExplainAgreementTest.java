@@ -209,6 +209,23 @@ class ExplainAgreementTest {
         assertThat(r.status()).isEqualTo(ExitStatus.FAILED);
     }
 
+    @Test
+    void aRequestThatFailedBeforeAuthorizationWasNeverDecided() {
+        String missing = keyArn.substring(0, keyArn.indexOf("key/")) + "key/00000000-0000-0000-0000-000000000000";
+        String id;
+        try {
+            alice.describeKey(r -> r.keyId(missing));
+            throw new AssertionError("a missing key was described");
+        } catch (KmsException e) {
+            id = e.requestId();
+        }
+        ExplainCli.Result r = ExplainCli.run("explain", "--audit-event", id, "--audit-dir", dataDir(), "--json");
+        assertThat(r.decision()).isEqualTo("NOT_EVALUATED");
+        assertThat(r.deciding()).isEmpty();
+        assertThat(r.json().path("verdict").asText()).startsWith("NotFoundException: Key '");
+        assertThat(r.status()).isEqualTo(ExitStatus.FAILED);
+    }
+
     static ExplainCli.Result explainAs(String profile, String principal) {
         return ExplainCli.run("explain", "--endpoint", TestServer.endpoint(APP), "--credentials-file",
                 file("credentials"), "--profile", profile, "--principal", principal, "--action", "kms:Encrypt",
