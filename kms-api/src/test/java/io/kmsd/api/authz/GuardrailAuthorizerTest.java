@@ -13,10 +13,8 @@ import io.kmsd.core.key.KeyFacts;
 import io.kmsd.core.key.Region;
 import io.kmsd.policy.cedar.Guardrails;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,17 +28,6 @@ class GuardrailAuthorizerTest {
     static final AccountId A = new AccountId("111122223333");
     static final Region REGION = new Region("us-east-1");
     static final String ALICE = "arn:aws:iam::111122223333:user/alice";
-    static final String IDENTITIES = """
-            accounts:
-              - id: "111122223333"
-                users:
-                  - name: alice
-                    accessKeys: [{id: AKIAALICE0000000001, secret: s}]
-                    policies:
-                      - {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}]}
-                  - name: nopolicy
-                    accessKeys: [{id: AKIANOPOLICY0000001, secret: s}]
-            """;
     static final String NO_ENCRYPT = """
             @id("no-encrypt")
             forbid (principal, action == Kms::Action::"Encrypt", resource);
@@ -56,7 +43,7 @@ class GuardrailAuthorizerTest {
     @BeforeAll
     static void start() {
         core = Core.start(CoreConfig.builder().h2(dir).build());
-        identities = IdentitiesFile.parse(IDENTITIES, "test");
+        identities = IdentitiesFile.parse(PolicyAuthorizerTest.IDENTITIES, "test"); // alice: kms:*
         authorizer = new PolicyAuthorizer(identities, core.grants(), true, false,
                 Guardrails.of(Map.of("rails.cedar", NO_ENCRYPT)));
         key = core.keys().facts(core.keys().createKey(new NewKey(A, REGION, "",
@@ -70,8 +57,7 @@ class GuardrailAuthorizerTest {
 
     static AuthzRequest request(String accessKey, String action) {
         Principal p = identities.credential(accessKey).orElseThrow().principal();
-        return AuthzRequest.onKey(p, action, key, RequestFacts.of(Instant.parse("2025-06-01T12:00:00Z"), REGION,
-                Optional.of("10.0.0.1"), Optional.empty(), true));
+        return AuthzRequest.onKey(p, action, key, PolicyAuthorizerTest.facts());
     }
 
     @Test
