@@ -4,6 +4,7 @@ import io.kmsd.core.error.KmsException;
 import io.kmsd.policy.cedar.GuardrailException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -76,7 +77,7 @@ public final class ExplainCommand implements Subcommand {
             ExplainVerdict v = verdict(ns);
             PolicyFileArgs.print(out, ns, v.text(), v.json());
             return v.allowed() ? ExitStatus.OK : ExitStatus.FAILED;
-        } catch (IllegalArgumentException | IOException | KmsException | GuardrailException e) {
+        } catch (IllegalArgumentException | IOException | UncheckedIOException | KmsException | GuardrailException e) {
             err.println("kms explain: " + message(e));
             return ExitStatus.USAGE;
         } catch (LiveExplain.NoAnswer e) {
