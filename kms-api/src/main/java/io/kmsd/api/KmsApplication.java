@@ -53,6 +53,7 @@ public class KmsApplication extends Application<KmsConfiguration> {
         bootstrap.addCommand(new CheckCommand<>(this));
         bootstrap.addCommand(new io.kmsd.api.bench.LoadTool());
         bootstrap.addCommand(KmsCommands.policy(System.out, System.err));
+        bootstrap.addCommand(KmsCommands.explain(System.out, System.err));
         bootstrap.addCommand(AuditCommands.audit(System.out, System.err));
     }
 

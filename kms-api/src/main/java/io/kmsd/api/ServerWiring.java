@@ -109,7 +109,7 @@ final class ServerWiring {
     private static Authorizer authorizer(KmsFactory kms, IdentityStore identities, Core core) {
         try {
             return kms.getPolicy().build(identities, core.grants(), kms.getAuth().getMode());
-        } catch (IdentitiesException e) {
+        } catch (IdentitiesException | io.kmsd.policy.cedar.GuardrailException e) {
             throw new StartupException(e.getMessage(), e);
         }
     }

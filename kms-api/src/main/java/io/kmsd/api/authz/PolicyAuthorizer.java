@@ -1,20 +1,29 @@
 package io.kmsd.api.authz;
 
 import io.kmsd.api.auth.IdentityStore;
+import io.kmsd.api.auth.Principal;
+import io.kmsd.core.key.AccountId;
 import io.kmsd.core.GrantService;
 import io.kmsd.core.error.KmsError;
 import io.kmsd.core.error.KmsException;
+import io.kmsd.policy.cedar.Guardrails;
 import io.kmsd.policy.document.PolicyDocument;
 import io.kmsd.policy.eval.Decision;
 import io.kmsd.policy.eval.Evaluator;
 import io.kmsd.policy.eval.KeyPolicyChange;
 import io.kmsd.policy.eval.Outcome;
 import io.kmsd.policy.explain.DenialMessages;
+import io.kmsd.policy.explain.Explainer;
+import io.kmsd.policy.explain.Explanation;
+import io.kmsd.policy.explain.JsonRenderer;
+import io.kmsd.policy.explain.TextRenderer;
 import io.kmsd.policy.principal.IdentityDirectory;
 import io.kmsd.policy.request.AuthorizationRequest;
 import io.kmsd.policy.request.KeyFacts;
 import io.kmsd.policy.template.SeparationOfDuties;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +38,9 @@ public final class PolicyAuthorizer implements Authorizer {
     private final EngineRequests requests;
     private final IdentityDirectory directory;
     private final boolean enforceSeparationOfDuties;
+    private final Guardrails guardrails;
+    private final IdentityStore identities;
+    private final Map<String, Principal> principals = new HashMap<>();
 
     /**
      * @param identities the identities file; its identity policies are compiled here (IdentitiesException if
@@ -38,15 +50,44 @@ public final class PolicyAuthorizer implements Authorizer {
      */
     public PolicyAuthorizer(IdentityStore identities, GrantService grants, boolean checkPrincipalsExist,
                             boolean enforceSeparationOfDuties) {
+        this(identities, grants, checkPrincipalsExist, enforceSeparationOfDuties, Guardrails.none());
+    }
+
+    /** @param guardrails Cedar forbid policies applied after the IAM decision (only to allowed requests) */
+    public PolicyAuthorizer(IdentityStore identities, GrantService grants, boolean checkPrincipalsExist,
+                            boolean enforceSeparationOfDuties, Guardrails guardrails) {
         this.requests = new EngineRequests(new Callers(identities.principals()), new CompiledKeys(),
                 new GrantViews(grants));
         this.directory = checkPrincipalsExist ? new StoreDirectory(identities) : null;
         this.enforceSeparationOfDuties = enforceSeparationOfDuties;
+        this.guardrails = guardrails;
+        this.identities = identities;
+        identities.principals().forEach(p -> principals.putIfAbsent(p.arn(), p));
     }
 
     @Override
     public AuthzDecision decide(AuthzRequest request) {
-        return toAuthz(evaluator.evaluate(requests.build(request)));
+        return toAuthz(guardrails.enforce(evaluator.evaluate(requests.build(request))));
+    }
+
+    /** The same evaluation as {@link #decide}, with every guardrail's verdict attached (IAM denials too). */
+    @Override
+    public Optional<AccessExplanation> explain(AuthzRequest request) {
+        Explanation x = Explainer.explain(guardrails.apply(evaluator.evaluate(requests.build(request))));
+        return Optional.of(new AccessExplanation(x.decision(), x.deciding(), TextRenderer.render(x),
+                JsonRenderer.render(x)));
+    }
+
+    @Override
+    public Optional<Principal> principal(String arn) {
+        Principal known = principals.get(arn);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        String[] parts = arn.split(":", -1);
+        boolean root = parts.length == 6 && arn.startsWith("arn:aws:iam::") && parts[5].equals("root");
+        return root && AccountId.isValid(parts[4]) && identities.accountExists(parts[4])
+                ? Optional.of(Principal.root(new AccountId(parts[4]), "")) : Optional.empty();
     }
 
     @Override
@@ -70,7 +111,8 @@ public final class PolicyAuthorizer implements Authorizer {
     static AuthzDecision toAuthz(Decision d) {
         AuthzDecision.Outcome outcome = switch (d.outcome()) {
             case ALLOW -> AuthzDecision.Outcome.ALLOW;
-            case EXPLICIT_DENY -> AuthzDecision.Outcome.EXPLICIT_DENY;
+            // a guardrail is a forbid policy: an explicit deny, as a service control policy's is in AWS
+            case EXPLICIT_DENY, GUARDRAIL_DENY -> AuthzDecision.Outcome.EXPLICIT_DENY;
             default -> AuthzDecision.Outcome.IMPLICIT_DENY;
         };
         String message = d.allowed() ? "" : DenialMessages.accessDenied(d);

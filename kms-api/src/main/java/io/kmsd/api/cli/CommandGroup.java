@@ -44,7 +44,11 @@ public final class CommandGroup extends Command {
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
         Subcommand s = subcommands.get(namespace.getString(dest()));
-        int status = s.run(namespace, out, err);
+        finish(s.run(namespace, out, err), out, err);
+    }
+
+    /** Flushes the report; a non-zero status ends the process with it ({@link ExitStatus}). */
+    static void finish(int status, PrintStream out, PrintStream err) {
         out.flush();
         err.flush();
         if (status != ExitStatus.OK) {
@@ -54,15 +58,25 @@ public final class CommandGroup extends Command {
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
+        if (!reported(cli, getName(), e)) {
+            super.onError(cli, namespace, e);
+        }
+    }
+
+    /**
+     * Reports what a command failed with when it is one of ours: nothing more for an {@link ExitStatus} (the report
+     * is printed), one line for a bad input ({@link IllegalArgumentException}). False for anything else.
+     */
+    static boolean reported(Cli cli, String command, Throwable e) {
         if (e instanceof ExitStatus) {
-            return;
+            return true;
         }
         if (e instanceof IllegalArgumentException) {
-            cli.getStdErr().println("kms " + getName() + ": " + e.getMessage());
+            cli.getStdErr().println("kms " + command + ": " + e.getMessage());
             cli.getStdErr().flush();
-            return;
+            return true;
         }
-        super.onError(cli, namespace, e);
+        return false;
     }
 
     private String dest() {

@@ -17,4 +17,9 @@ public final class KmsCommands {
                 List.of(new PolicyTemplateCommand(), new PolicyTestCommand(), new PolicyValidateCommand(),
                         new PolicyLintCommand(), new PolicyDiffCommand(), new PolicyExportCommand()), out, err);
     }
+
+    /** {@code ./kms explain ...}: one decision explained, offline, from a live server, or from the audit trail. */
+    public static SingleCommand explain(PrintStream out, PrintStream err) {
+        return new SingleCommand(new ExplainCommand(), out, err);
+    }
 }

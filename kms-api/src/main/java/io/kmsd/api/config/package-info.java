@@ -6,6 +6,7 @@
  *
  * <p>May import Dropwizard (configuration, db, lifecycle, util, validation, setup), Jackson, Jakarta Validation,
  * {@code io.kmsd.api.{auth,authz,lifecycle,audit,health,protocol}}, {@code io.kmsd.core} (its facade and
- * configuration) and {@code io.kmsd.audit} (its configuration and sink).
+ * configuration), {@code io.kmsd.audit} (its configuration and sink) and {@code io.kmsd.policy.cedar} (the
+ * guardrails of {@code kms.policy.guardrails}).
  */
 package io.kmsd.api.config;

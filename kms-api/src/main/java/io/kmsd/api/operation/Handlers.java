@@ -24,6 +24,7 @@ public final class Handlers {
                 new GenerateRandomHandler(access),
                 new GetKeyPolicyHandler(access), new PutKeyPolicyHandler(access), new ListKeyPoliciesHandler(access),
                 new CreateGrantHandler(access), new ListGrantsHandler(access), new ListRetirableGrantsHandler(access),
-                new RetireGrantHandler(access), new RevokeGrantHandler(access));
+                new RetireGrantHandler(access), new RevokeGrantHandler(access),
+                new ExplainAccessHandler(access));
     }
 }

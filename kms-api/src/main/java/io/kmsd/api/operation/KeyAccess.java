@@ -1,5 +1,7 @@
 package io.kmsd.api.operation;
 
+import io.kmsd.api.auth.Principal;
+import io.kmsd.api.authz.AccessExplanation;
 import io.kmsd.api.authz.Authorizer;
 import io.kmsd.api.authz.AuthzDecision;
 import io.kmsd.api.authz.AuthzRequest;
@@ -13,6 +15,7 @@ import io.kmsd.core.error.KmsError;
 import io.kmsd.core.error.KmsException;
 import io.kmsd.core.key.KeyArn;
 import io.kmsd.core.key.KeyFacts;
+import java.util.Optional;
 
 /**
  * The part every handler shares (DESIGN "Request flow" steps 4–6): resolve a KeyRef in the caller's account
@@ -90,5 +93,15 @@ public final class KeyAccess {
         if (!decision.allowed()) {
             throw new KmsException(KmsError.AccessDenied, decision.deniedMessage());
         }
+    }
+
+    /** ExplainAccess: the authorizer's explanation of {@code request}, which is not authorized or recorded here. */
+    public Optional<AccessExplanation> explain(AuthzRequest request) {
+        return authorizer.explain(request);
+    }
+
+    /** ExplainAccess: a principal the server knows by ARN. */
+    public Optional<Principal> principal(String arn) {
+        return authorizer.principal(arn);
     }
 }

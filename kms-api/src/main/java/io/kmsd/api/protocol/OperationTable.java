@@ -27,12 +27,15 @@ public final class OperationTable {
             "ScheduleKeyDeletion", "Sign", "TagResource", "UntagResource", "UpdateAlias", "UpdateCustomKeyStore",
             "UpdateKeyDescription", "UpdatePrimaryRegion", "Verify", "VerifyMac");
 
+    /** Our operations beyond the model: {@code ExplainAccess} (the server half of {@code ./kms explain --endpoint}). */
+    public static final Set<String> EXTENSION_OPERATIONS = Set.of("ExplainAccess");
+
     private final Map<String, OperationHandler<?>> handlers;
 
     public OperationTable(Collection<? extends OperationHandler<?>> handlers) {
         Map<String, OperationHandler<?>> map = new HashMap<>();
         for (OperationHandler<?> h : handlers) {
-            if (!MODEL_OPERATIONS.contains(h.name())) {
+            if (!MODEL_OPERATIONS.contains(h.name()) && !EXTENSION_OPERATIONS.contains(h.name())) {
                 throw new IllegalArgumentException("not a KMS operation: " + h.name());
             }
             if (map.put(h.name(), h) != null) {

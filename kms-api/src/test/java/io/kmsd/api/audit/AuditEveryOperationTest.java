@@ -159,7 +159,9 @@ class AuditEveryOperationTest {
     @Test
     void everyImplementedOperationWasCalled() {
         assertThat(CALLS.keySet()).containsExactlyInAnyOrderElementsOf(
-                io.kmsd.api.operation.Handlers.all(null).stream().map(h -> h.name()).toList());
+                io.kmsd.api.operation.Handlers.all(null).stream().map(h -> h.name())
+                        .filter(n -> !OperationTable.EXTENSION_OPERATIONS.contains(n)).toList()); // no SDK call for
+        // ExplainAccess, our own operation: ExplainAgreementTest checks its audit events
         assertThat(OperationTable.MODEL_OPERATIONS).containsAll(CALLS.keySet());
     }
 

@@ -147,4 +147,13 @@ class ConfigurationTest {
         assertThat(connector(load("app-test.yml"), false).getPort()).isZero();
         assertThat(YamlConfigurationFactory.class).isAssignableFrom(DefaultingConfigurationFactory.class);
     }
+
+    @Test
+    void guardrailsAreNamedByDirectoryAndNoneByDefault() throws Exception {
+        assertThat(load("minimal.yml").getKms().getPolicy().loadGuardrails().policyIds()).isEmpty();
+        PolicyFactory policy = load("guardrails.yml").getKms().getPolicy();
+        assertThat(policy.getGuardrails()).isEqualTo("../policies/guardrails");
+        assertThat(policy.loadGuardrails().policyIds()).containsExactly("decrypt-from-corporate-network",
+                "keep-production-keys", "tenant-context-required");
+    }
 }

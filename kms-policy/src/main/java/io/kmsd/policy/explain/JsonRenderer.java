@@ -76,7 +76,8 @@ public final class JsonRenderer {
         return o;
     }
 
-    private static ObjectNode decidingRef(String ref) {
+    /** One deciding reference as the CLI contract shows it: {@code {source, sid, ref}}. */
+    public static ObjectNode decidingRef(String ref) {
         ObjectNode n = MAPPER.createObjectNode();
         int hash = ref.indexOf('#');
         n.put("source", hash < 0 ? ref : ref.substring(0, hash));

@@ -94,7 +94,7 @@ public final class TextRenderer {
     }
 
     /** {@code key/<id>} for a key ARN; anything else as is. */
-    static String shortResource(String resource) {
+    public static String shortResource(String resource) {
         int colons = 0;
         for (int i = 0; i < resource.length(); i++) {
             if (resource.charAt(i) == ':' && ++colons == 5) {

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The audit directory a command was given: DIR itself, or {@code DIR/audit} when DIR is the data directory. */
-final class TrailDirectory {
+public final class TrailDirectory {
     private TrailDirectory() {
     }
 
     /** Empty if DIR is not a directory. */
-    static Optional<Path> resolve(String given) {
+    public static Optional<Path> resolve(String given) {
         Path dir = Path.of(given);
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
