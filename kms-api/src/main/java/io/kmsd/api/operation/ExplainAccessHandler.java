@@ -73,11 +73,12 @@ public final class ExplainAccessHandler extends BaseHandler<ExplainAccessHandler
     @Override
     public Response handle(Call call, Request r) {
         boolean self = r.principal() == null || r.principal().equals(call.principal().arn());
-        Principal subject = self ? call.principal() : access.principal(r.principal()).orElseThrow(
-                () -> new KmsException(KmsError.NotFound, "Principal " + r.principal() + " is not known to this server."));
         ResolvedKey resolved = access.keys().resolve(r.keyId(), call.account(), call.region(), true);
         RequestFacts facts = facts(call, r).withRequestAlias(resolved.requestAlias());
         KeyFacts key = access.authorize(call, resolved.arn(), self ? SELF_ACTION : OTHERS_ACTION, facts);
+        // Looked up only once authorized, so an unauthorized caller cannot probe which principals exist.
+        Principal subject = self ? call.principal() : access.principal(r.principal()).orElseThrow(
+                () -> new KmsException(KmsError.NotFound, "Principal " + r.principal() + " is not known to this server."));
         if (!subject.account().equals(call.account())) {
             throw otherAccount(call, r.principal());
         }

@@ -184,6 +184,15 @@ class ExplainAgreementTest {
         assertThat(r.status()).isEqualTo(ExplainCommand.NO_ANSWER);
     }
 
+    /** The principal is looked up only after the caller is authorized: no probing which principals exist. */
+    @Test
+    void anUnauthorizedCallerCannotProbeWhichPrincipalsExist() {
+        ExplainCli.Result r = explainAs("kuser", "arn:aws:iam::" + A + ":user/nobody");
+        assertThat(r.err()).contains("AccessDeniedException: User: " + KUSER + " is not authorized to perform: "
+                + "kms:GetKeyPolicy").doesNotContain("nobody");
+        assertThat(r.status()).isEqualTo(ExplainCommand.NO_ANSWER);
+    }
+
     @Test
     void aWronglySignedExplainIsRefused() {
         ExplainCli.Result r = ExplainCli.run("explain", "--endpoint", TestServer.endpoint(APP), "--access-key",
