@@ -53,7 +53,7 @@ public final class EncryptHandler extends BaseHandler<EncryptHandler.Request> {
         Plaintext plaintext = Plaintext.of(r.plaintext().unsafeBytes());
         Arrays.fill(r.plaintext().unsafeBytes(), (byte) 0);
         try {
-            Encrypted out = access.keys().encrypt(key.arn(), plaintext, context);
+            Encrypted out = access.keys().encrypt(key.arn(), plaintext, context, r.encryptionAlgorithm());
             return new Response(Blob.adopt(out.ciphertextBlob()), out.key().toString(),
                     CryptoChecks.algorithmOrDefault(r.encryptionAlgorithm()));
         } finally {
