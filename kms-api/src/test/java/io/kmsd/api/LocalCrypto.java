@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
@@ -32,6 +33,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  */
 public final class LocalCrypto {
     public static final Provider BC = new BouncyCastleProvider();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private LocalCrypto() {
     }
@@ -151,6 +153,12 @@ public final class LocalCrypto {
         byte[] out = new byte[64];
         d.doFinal(out, 0, out.length);
         return out;
+    }
+
+    public static byte[] random(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
     }
 
     static byte[] flipped(byte[] bytes, int index) {

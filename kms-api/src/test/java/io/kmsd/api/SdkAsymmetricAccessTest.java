@@ -24,18 +24,15 @@ class SdkAsymmetricAccessTest {
     static final DropwizardAppExtension<KmsConfiguration> APP = TestServer.app();
     static final String ALICE = "arn:aws:iam::" + TestIdentities.ACCOUNT_A + ":user/payments/alice";
     static final SdkBytes MESSAGE = SdkBytes.fromUtf8String("message");
-    static KmsClient alice;
+    static final LazyKms KMS = new LazyKms(APP, TestServer.alice());
 
     static KmsClient alice() {
-        if (alice == null) {
-            alice = TestServer.client(APP, TestServer.alice());
-        }
-        return alice;
+        return KMS.get();
     }
 
     @AfterAll
     static void close() {
-        alice().close();
+        KMS.close();
     }
 
     /** The account's root allowed everything, plus {@code extra} statements. */

@@ -1,12 +1,12 @@
 package io.kmsd.api;
 
+import static io.kmsd.api.LocalCrypto.random;
 import static io.kmsd.api.SdkAssertions.fails;
 import static io.kmsd.api.SdkAssertions.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,24 +39,20 @@ import software.amazon.awssdk.services.kms.model.ReEncryptResponse;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SdkAsymmetricEncryptionTest {
     static final DropwizardAppExtension<KmsConfiguration> APP = TestServer.app();
-    static final SecureRandom RANDOM = new SecureRandom();
     static final List<String> OAEP = List.of("RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256");
     /** kms-api §3.2: k/8 − 2·hLen − 2. */
     static final Map<String, List<Integer>> MAX_PLAINTEXT = Map.of("RSA_2048", List.of(214, 190),
             "RSA_3072", List.of(342, 318), "RSA_4096", List.of(470, 446));
     static final Map<String, KeyMetadata> KEYS = new ConcurrentHashMap<>();
-    static KmsClient kms;
+    static final LazyKms KMS = new LazyKms(APP, TestServer.alice());
 
     static KmsClient kms() {
-        if (kms == null) {
-            kms = TestServer.client(APP, TestServer.alice());
-        }
-        return kms;
+        return KMS.get();
     }
 
     @AfterAll
     static void close() {
-        kms().close();
+        KMS.close();
         KEYS.clear();
     }
 
@@ -68,12 +64,6 @@ class SdkAsymmetricEncryptionTest {
     static Stream<Arguments> pairs() {
         return MAX_PLAINTEXT.keySet().stream().sorted()
                 .flatMap(spec -> OAEP.stream().map(alg -> Arguments.of(spec, alg)));
-    }
-
-    static byte[] random(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
     }
 
     static EncryptResponse encrypt(String spec, String algorithm, byte[] plaintext) {

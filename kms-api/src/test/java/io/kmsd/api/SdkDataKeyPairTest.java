@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -34,14 +33,11 @@ import software.amazon.awssdk.services.kms.model.UnsupportedOperationException;
 class SdkDataKeyPairTest {
     static final DropwizardAppExtension<KmsConfiguration> APP = TestServer.app();
     static final Map<String, String> CONTEXT = Map.of("purpose", "data-key-pair");
-    static KmsClient kms;
+    static final LazyKms KMS = new LazyKms(APP, TestServer.alice());
     static KeyMetadata key;
 
     static KmsClient kms() {
-        if (kms == null) {
-            kms = TestServer.client(APP, TestServer.alice());
-        }
-        return kms;
+        return KMS.get();
     }
 
     static KeyMetadata key() {
@@ -53,7 +49,7 @@ class SdkDataKeyPairTest {
 
     @AfterAll
     static void close() {
-        kms().close();
+        KMS.close();
         key = null;
     }
 
@@ -86,8 +82,7 @@ class SdkDataKeyPairTest {
         PrivateKey privateKey = LocalCrypto.privateKey(spec, pkcs8);
         assertThat(privateKey.getEncoded()).as("PKCS#8 DER").isNotEmpty();
         assertThat(LocalCrypto.publicKey(spec, spki).getEncoded()).as("SPKI DER").isEqualTo(spki);
-        byte[] message = new byte[200];
-        new SecureRandom().nextBytes(message);
+        byte[] message = LocalCrypto.random(200);
         byte[] signature = LocalCrypto.sign(algorithm, spec, privateKey, message);
         assertThat(LocalCrypto.verify(algorithm, spec, spki, message, signature)).isTrue();
     }

@@ -1,5 +1,6 @@
 package io.kmsd.api;
 
+import static io.kmsd.api.LocalCrypto.random;
 import static io.kmsd.api.SdkAssertions.fails;
 import static io.kmsd.api.SdkAssertions.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.security.KeyPair;
-import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
@@ -35,20 +35,16 @@ import software.amazon.awssdk.services.kms.model.VerifyMacResponse;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SdkMacAndKeyAgreementTest {
     static final DropwizardAppExtension<KmsConfiguration> APP = TestServer.app();
-    static final SecureRandom RANDOM = new SecureRandom();
     static final Map<String, KeyMetadata> KEYS = new ConcurrentHashMap<>();
-    static KmsClient kms;
+    static final LazyKms KMS = new LazyKms(APP, TestServer.alice());
 
     static KmsClient kms() {
-        if (kms == null) {
-            kms = TestServer.client(APP, TestServer.alice());
-        }
-        return kms;
+        return KMS.get();
     }
 
     @AfterAll
     static void close() {
-        kms().close();
+        KMS.close();
         KEYS.clear();
     }
 
@@ -56,12 +52,6 @@ class SdkMacAndKeyAgreementTest {
     static KeyMetadata key(String name, KeyUsageType usage) {
         return KEYS.computeIfAbsent(name + "/" + usage, n -> kms().createKey(r -> r.keySpec(name.split("/")[0])
                 .keyUsage(usage)).keyMetadata());
-    }
-
-    static byte[] random(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
     }
 
     static GenerateMacResponse mac(KeyMetadata key, String algorithm, byte[] message) {

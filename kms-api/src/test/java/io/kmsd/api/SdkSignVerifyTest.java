@@ -1,12 +1,12 @@
 package io.kmsd.api;
 
+import static io.kmsd.api.LocalCrypto.random;
 import static io.kmsd.api.SdkAssertions.fails;
 import static io.kmsd.api.SdkAssertions.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,6 @@ import software.amazon.awssdk.services.kms.model.VerifyResponse;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SdkSignVerifyTest {
     static final DropwizardAppExtension<KmsConfiguration> APP = TestServer.app();
-    static final SecureRandom RANDOM = new SecureRandom();
     static final List<String> RSA = List.of("RSASSA_PSS_SHA_256", "RSASSA_PSS_SHA_384", "RSASSA_PSS_SHA_512",
             "RSASSA_PKCS1_V1_5_SHA_256", "RSASSA_PKCS1_V1_5_SHA_384", "RSASSA_PKCS1_V1_5_SHA_512");
     /** kms-api §3.2: each signing spec and its algorithms, in the spec's order. */
@@ -56,18 +55,15 @@ class SdkSignVerifyTest {
 
     static final Map<String, KeyMetadata> KEYS = new ConcurrentHashMap<>();
     static final Map<String, byte[]> PUBLIC_KEYS = new ConcurrentHashMap<>();
-    static KmsClient kms;
+    static final LazyKms KMS = new LazyKms(APP, TestServer.alice());
 
     static KmsClient kms() {
-        if (kms == null) {
-            kms = TestServer.client(APP, TestServer.alice());
-        }
-        return kms;
+        return KMS.get();
     }
 
     @AfterAll
     static void close() {
-        kms().close();
+        KMS.close();
         KEYS.clear();
         PUBLIC_KEYS.clear();
     }
@@ -108,12 +104,6 @@ class SdkSignVerifyTest {
             case "ML_DSA_SHAKE_256" -> !type.equals("DIGEST");
             default -> !type.equals("EXTERNAL_MU");
         };
-    }
-
-    static byte[] random(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
     }
 
     static SignResponse sign(String spec, String algorithm, String type, byte[] message) {

@@ -24,9 +24,7 @@ public final class GenerateMacHandler extends BaseHandler<GenerateMacHandler.Req
                           @JsonProperty("DryRun") Boolean dryRun) implements WireRequest, Macs.Request {
         @Override
         public void validate(Violations v) {
-            Shapes.message(v, message);
-            Shapes.keyId(v, "keyId", keyId, true);
-            Shapes.requiredOneOf(v, "macAlgorithm", macAlgorithm, Shapes.MAC_ALGORITHM);
+            Macs.validate(v, this);
             Shapes.grantTokens(v, grantTokens);
         }
     }

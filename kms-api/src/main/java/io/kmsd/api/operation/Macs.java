@@ -2,6 +2,9 @@ package io.kmsd.api.operation;
 
 import io.kmsd.api.authz.OperationFacts;
 import io.kmsd.api.protocol.Call;
+import io.kmsd.api.wire.Blob;
+import io.kmsd.api.wire.Shapes;
+import io.kmsd.api.wire.Violations;
 import io.kmsd.core.crypto.asymmetric.MacAlgorithm;
 import io.kmsd.core.key.KeyFacts;
 import io.kmsd.core.key.KeyOperation;
@@ -18,6 +21,8 @@ final class Macs {
 
     /** The members GenerateMac and VerifyMac share. */
     interface Request {
+        Blob message();
+
         String keyId();
 
         String macAlgorithm();
@@ -25,6 +30,13 @@ final class Macs {
         List<String> grantTokens();
 
         Boolean dryRun();
+    }
+
+    /** The members both requests start with, in the model's order: Message, KeyId, MacAlgorithm. */
+    static void validate(Violations v, Request r) {
+        Shapes.message(v, r.message());
+        Shapes.keyId(v, "keyId", r.keyId(), true);
+        Shapes.requiredOneOf(v, "macAlgorithm", r.macAlgorithm(), Shapes.MAC_ALGORITHM);
     }
 
     static KeyFacts check(KeyAccess access, Call call, Request r, KeyOperation op, String action) {

@@ -25,9 +25,7 @@ public final class SignHandler extends BaseHandler<SignHandler.Request> {
                           @JsonProperty("DryRun") Boolean dryRun) implements WireRequest, Signatures.Request {
         @Override
         public void validate(Violations v) {
-            Shapes.keyId(v, "keyId", keyId, true);
-            Shapes.message(v, message);
-            v.oneOf("messageType", messageType, Shapes.MESSAGE_TYPE);
+            Signatures.validate(v, this);
             Shapes.grantTokens(v, grantTokens);
             Shapes.requiredOneOf(v, "signingAlgorithm", signingAlgorithm, Shapes.SIGNING_ALGORITHM);
         }

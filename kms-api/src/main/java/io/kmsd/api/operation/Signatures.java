@@ -3,6 +3,8 @@ package io.kmsd.api.operation;
 import io.kmsd.api.authz.OperationFacts;
 import io.kmsd.api.protocol.Call;
 import io.kmsd.api.wire.Blob;
+import io.kmsd.api.wire.Shapes;
+import io.kmsd.api.wire.Violations;
 import io.kmsd.core.crypto.asymmetric.MessageType;
 import io.kmsd.core.crypto.asymmetric.SigningAlgorithm;
 import io.kmsd.core.error.KmsException;
@@ -37,6 +39,13 @@ final class Signatures {
         List<String> grantTokens();
 
         Boolean dryRun();
+    }
+
+    /** The members both requests start with, in the model's order: KeyId, Message, MessageType. */
+    static void validate(Violations v, Request r) {
+        Shapes.keyId(v, "keyId", r.keyId(), true);
+        Shapes.message(v, r.message());
+        v.oneOf("messageType", r.messageType(), Shapes.MESSAGE_TYPE);
     }
 
     /** Authorizes {@code action} and runs every check before execution; returns the key. */

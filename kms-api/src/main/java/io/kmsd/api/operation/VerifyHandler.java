@@ -28,9 +28,7 @@ public final class VerifyHandler extends BaseHandler<VerifyHandler.Request> {
                           @JsonProperty("DryRun") Boolean dryRun) implements WireRequest, Signatures.Request {
         @Override
         public void validate(Violations v) {
-            Shapes.keyId(v, "keyId", keyId, true);
-            Shapes.message(v, message);
-            v.oneOf("messageType", messageType, Shapes.MESSAGE_TYPE);
+            Signatures.validate(v, this);
             Shapes.ciphertextType(v, "signature", signature);
             Shapes.requiredOneOf(v, "signingAlgorithm", signingAlgorithm, Shapes.SIGNING_ALGORITHM);
             Shapes.grantTokens(v, grantTokens);
