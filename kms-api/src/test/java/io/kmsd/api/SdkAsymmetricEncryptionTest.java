@@ -194,6 +194,10 @@ class SdkAsymmetricEncryptionTest {
                 .encryptionAlgorithm("RSAES_OAEP_SHA_256").plaintext(SdkBytes.fromUtf8String("x")).dryRun(true)));
         fails(InvalidKeyUsageException.class, () -> kms().encrypt(r -> r.keyId(key("RSA_2048").keyId())
                 .plaintext(SdkBytes.fromUtf8String("x")).dryRun(true)));
+        failsWith("ValidationException", "Algorithm RSAES_OAEP_SHA_256 and key spec RSA_2048 cannot encrypt data "
+                + "larger than 190 bytes.", () -> kms().encrypt(r -> r.keyId(key("RSA_2048").keyId())
+                .encryptionAlgorithm("RSAES_OAEP_SHA_256").plaintext(SdkBytes.fromByteArray(new byte[191]))
+                .dryRun(true)));
         fails(DryRunOperationException.class, () -> kms().decrypt(r -> r.keyId(key("RSA_2048").keyId())
                 .encryptionAlgorithm("RSAES_OAEP_SHA_1").ciphertextBlob(SdkBytes.fromByteArray(random(256)))
                 .dryRun(true)));

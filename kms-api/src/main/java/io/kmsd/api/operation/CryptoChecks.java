@@ -1,5 +1,6 @@
 package io.kmsd.api.operation;
 
+import io.kmsd.core.crypto.asymmetric.EncryptionAlgorithm;
 import io.kmsd.core.error.KmsError;
 import io.kmsd.core.error.KmsException;
 import io.kmsd.core.key.KeyFacts;
@@ -38,6 +39,22 @@ final class CryptoChecks {
         if (!m.keySpec().supports(required, algorithm)) {
             throw new KmsException(KmsError.InvalidKeyUsage, "Algorithm " + algorithm
                     + " is incompatible with key spec " + m.keySpec() + "."); // kms-api §4.0
+        }
+    }
+
+    /**
+     * kms-api §1.4, §4.4: a plaintext above an asymmetric algorithm's limit fails before DryRun, in core's words.
+     * Runs after {@link #encryptDecrypt}, so the algorithm belongs to the key's spec.
+     */
+    static void plaintextFits(KeyFacts key, String algorithm, int length) {
+        KeySpec spec = key.metadata().keySpec();
+        if (spec.keyClass() != KeySpec.KeyClass.ASYMMETRIC) {
+            return;
+        }
+        int max = EncryptionAlgorithm.valueOf(algorithm).maxPlaintext(spec);
+        if (length > max) {
+            throw KmsException.validation("Algorithm " + algorithm + " and key spec " + spec
+                    + " cannot encrypt data larger than " + max + " bytes.");
         }
     }
 

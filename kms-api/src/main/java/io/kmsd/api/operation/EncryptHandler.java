@@ -49,6 +49,7 @@ public final class EncryptHandler extends BaseHandler<EncryptHandler.Request> {
                 .withGrantTokens(r.grantTokens());
         KeyFacts key = access.authorize(call, r.keyId(), KeyAccess.Ref.ID_ARN_OR_ALIAS, action(), facts);
         CryptoChecks.encryptDecrypt(KeyOperation.Encrypt, key, r.encryptionAlgorithm());
+        CryptoChecks.plaintextFits(key, r.encryptionAlgorithm(), r.plaintext().length());
         CryptoChecks.stopIfDryRun(r.dryRun());
         Plaintext plaintext = Plaintext.of(r.plaintext().unsafeBytes());
         Arrays.fill(r.plaintext().unsafeBytes(), (byte) 0);
