@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KmsException;
 import software.amazon.awssdk.services.kms.model.ListKeysResponse;
 import software.amazon.awssdk.services.kms.model.NotFoundException;
-import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.UnsupportedOperationException;
 
 /**
@@ -122,9 +121,8 @@ class SdkAccessTest {
 
     @Test
     void operationsNotImplementedYetAreUnsupportedByName() {
-        fails(UnsupportedOperationException.class, "Sign is not supported by this server yet.",
-                () -> alice.sign(r -> r.keyId(aliceKey.keyId()).message(HELLO)
-                        .signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256)));
+        fails(UnsupportedOperationException.class, "DescribeCustomKeyStores is not supported by this server yet.",
+                () -> alice.describeCustomKeyStores(r -> { }));
     }
 
     @Test

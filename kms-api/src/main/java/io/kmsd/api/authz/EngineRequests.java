@@ -97,6 +97,21 @@ final class EngineRequests {
             b.grant(grantRequest(g));
         } else if (op instanceof GrantRetirement g) {
             b.targetGrantId(g.target().grantId().value());
+        } else {
+            cryptoOperation(b, op);
+        }
+    }
+
+    /** K3 parameters of Sign/Verify, GenerateMac/VerifyMac, DeriveSharedSecret and GenerateDataKeyPair*. */
+    private static void cryptoOperation(RequestFacts.Builder b, OperationFacts op) {
+        if (op instanceof OperationFacts.Signing s) {
+            b.signingAlgorithm(s.signingAlgorithm()).messageType(s.messageType());
+        } else if (op instanceof OperationFacts.MacComputation m) {
+            b.macAlgorithm(m.macAlgorithm());
+        } else if (op instanceof OperationFacts.KeyAgreement k) {
+            b.keyAgreementAlgorithm(k.keyAgreementAlgorithm());
+        } else if (op instanceof OperationFacts.DataKeyPair d) {
+            b.keyPairSpec(d.keyPairSpec());
         }
     }
 

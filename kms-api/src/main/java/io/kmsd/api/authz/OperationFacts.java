@@ -73,6 +73,22 @@ public sealed interface OperationFacts {
         }
     }
 
+    /** Sign and Verify: {@code kms:SigningAlgorithm} and {@code kms:MessageType} (K3; null type = RAW). */
+    record Signing(String signingAlgorithm, String messageType) implements OperationFacts {
+    }
+
+    /** GenerateMac and VerifyMac: {@code kms:MacAlgorithm} (K3). */
+    record MacComputation(String macAlgorithm) implements OperationFacts {
+    }
+
+    /** DeriveSharedSecret: {@code kms:KeyAgreementAlgorithm} (K3). */
+    record KeyAgreement(String keyAgreementAlgorithm) implements OperationFacts {
+    }
+
+    /** GenerateDataKeyPair(WithoutPlaintext): {@code kms:DataKeyPairSpec} (K3). */
+    record DataKeyPair(String keyPairSpec) implements OperationFacts {
+    }
+
     private static <T> Optional<T> orEmpty(Optional<T> value) {
         return value == null ? Optional.empty() : value;
     }

@@ -9,8 +9,17 @@ import java.util.Base64;
  * @param keyId      key id, ARN or alias; null when no operation needs a key
  * @param plaintext  the payload Encrypt sends
  * @param ciphertext one CiphertextBlob of the payload; null when no operation needs one
+ * @param signer     the signing key and algorithm of Sign; null when no operation signs
  */
-record Fixture(String keyId, byte[] plaintext, byte[] ciphertext) {
+record Fixture(String keyId, byte[] plaintext, byte[] ciphertext, Signer signer) {
+
+    /** A SIGN_VERIFY key and the algorithm Sign uses with it (the first the key lists). */
+    record Signer(String keyId, String algorithm) {
+    }
+
+    Fixture(String keyId, byte[] plaintext, byte[] ciphertext) {
+        this(keyId, plaintext, ciphertext, null);
+    }
 
     Fixture {
         if (plaintext == null || plaintext.length == 0) {
@@ -26,6 +35,14 @@ record Fixture(String keyId, byte[] plaintext, byte[] ciphertext) {
         return Base64.getEncoder().encodeToString(plaintext);
     }
 
+    @Override
+    public Signer signer() {
+        if (signer == null) {
+            throw new IllegalStateException("no signing key was prepared");
+        }
+        return signer;
+    }
+
     String ciphertextBase64() {
         if (ciphertext == null) {
             throw new IllegalStateException("no ciphertext was prepared");
@@ -34,11 +51,15 @@ record Fixture(String keyId, byte[] plaintext, byte[] ciphertext) {
     }
 
     Fixture withKey(String newKeyId) {
-        return new Fixture(newKeyId, plaintext, ciphertext);
+        return new Fixture(newKeyId, plaintext, ciphertext, signer);
     }
 
     Fixture withCiphertext(byte[] blob) {
-        return new Fixture(keyId, plaintext, blob);
+        return new Fixture(keyId, plaintext, blob, signer);
+    }
+
+    Fixture withSigner(Signer newSigner) {
+        return new Fixture(keyId, plaintext, ciphertext, newSigner);
     }
 
     @Override

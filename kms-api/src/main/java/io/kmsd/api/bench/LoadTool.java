@@ -38,7 +38,9 @@ import net.sourceforge.argparse4j.inf.Subparser;
  *   <li>{@code Ping} is {@code GET /ping} on the API port: the HTTP stack alone, to see what our own work costs.
  *   <li>Key operations use {@code --key-id}, or a key the tool makes with CreateKey first. Decrypt and ReEncrypt
  *       send one ciphertext made by an Encrypt before the loop. Encrypt sends {@code --plaintext-bytes} random
- *       bytes; GenerateDataKey asks for AES_256.
+ *       bytes; GenerateDataKey asks for AES_256. Sign signs the same payload (RAW) with {@code --key-id}, which
+ *       must then be a SIGN_VERIFY key, or with a key of {@code --key-spec} (default ECC_NIST_P256) the tool
+ *       creates, using the first algorithm the key lists ({@code ./kms load --op Sign --key-spec RSA_2048}).
  *   <li>Credentials: {@code --access-key}/{@code --secret-key} (and {@code --session-token}), else profile
  *       {@code --profile} (default {@code kms-local}) of {@code --credentials-file} (default
  *       {@code ./data/credentials}, written by the server's first start).
@@ -73,6 +75,8 @@ public final class LoadTool extends Command {
         p.addArgument("--warmup").setDefault("5s").help("unrecorded time before each operation (≤ 5m)");
         p.addArgument("--op").action(Arguments.append()).help(Operation.names() + "; repeatable or comma list");
         p.addArgument("--key-id").help("key id/ARN/alias; default: create one with CreateKey");
+        p.addArgument("--key-spec").setDefault(LoadOptions.DEFAULT_KEY_SPEC)
+                .help("spec of the SIGN_VERIFY key created for Sign without --key-id (RSA_2048, ECC_NIST_P256, ...)");
         p.addArgument("--access-key").help("access key id (else --profile)");
         p.addArgument("--secret-key").help("secret access key");
         p.addArgument("--session-token").help("session token for temporary credentials");
@@ -122,7 +126,7 @@ public final class LoadTool extends Command {
                 Operation.parseAll(ns.getList("op") == null ? List.of("Encrypt") : ns.<String>getList("op")),
                 Optional.ofNullable(ns.getString("key_id")), credentials(ns), ns.getString("region"),
                 ns.getInt("plaintext_bytes"), ns.getLong("max_requests"),
-                duration(ns.getString("request_timeout"), "--request-timeout"));
+                duration(ns.getString("request_timeout"), "--request-timeout"), ns.getString("key_spec"));
     }
 
     private static Credentials credentials(Namespace ns) {
@@ -149,16 +153,35 @@ public final class LoadTool extends Command {
         byte[] payload = new byte[options.plaintextBytes()];
         new SecureRandom().nextBytes(payload);
         Fixture fixture = new Fixture(options.keyId().orElse(null), payload, null);
-        if (!options.needsKey()) {
+        if (!options.needsKey() && !options.needsSigningKey()) {
             return fixture;
         }
         try (SetupClient setup = new SetupClient(options, clock, json)) {
-            if (fixture.keyId() == null) {
-                fixture = fixture.withKey(setup.createKey());
-                out.println("created key " + fixture.keyId() + " for this run (pass --key-id to reuse a key)");
+            if (options.needsKey()) {
+                fixture = withKey(options, fixture, setup, out);
             }
-            return options.needsCiphertext() ? fixture.withCiphertext(setup.encrypt(fixture.keyId(), payload)) : fixture;
+            return options.needsSigningKey() ? fixture.withSigner(signer(options, setup, out)) : fixture;
         }
+    }
+
+    private static Fixture withKey(LoadOptions options, Fixture fixture, SetupClient setup, PrintStream out) {
+        if (fixture.keyId() == null) {
+            fixture = fixture.withKey(setup.createKey());
+            out.println("created key " + fixture.keyId() + " for this run (pass --key-id to reuse a key)");
+        }
+        return options.needsCiphertext() ? fixture.withCiphertext(setup.encrypt(fixture.keyId(), fixture.plaintext()))
+                : fixture;
+    }
+
+    /** Sign's key: {@code --key-id} if given, else a new key of {@code --key-spec}. */
+    private static Fixture.Signer signer(LoadOptions options, SetupClient setup, PrintStream out) {
+        if (options.keyId().isPresent()) {
+            return setup.describeSigningKey(options.keyId().get());
+        }
+        Fixture.Signer signer = setup.createSigningKey(options.keySpec());
+        out.println("created " + options.keySpec() + " signing key " + signer.keyId() + " for this run, signing with "
+                + signer.algorithm());
+        return signer;
     }
 
     /** Parses {@code [load] ARGS...} without a Dropwizard application; exit status 0, 1 (failed) or 2 (usage). */

@@ -11,7 +11,7 @@ import java.util.function.Function;
 /**
  * The operations the load tool can drive, each with the JSON body it sends. {@code Ping} is {@code GET /ping} on
  * the API port (the whole HTTP stack, none of our work); the others are {@code POST /} with
- * {@code X-Amz-Target: TrentService.<name>}.
+ * {@code X-Amz-Target: TrentService.<name>}. {@code Sign} signs the payload (RAW) with a signing key.
  */
 public enum Operation {
     PING("Ping", false, false, f -> Map.of()),
@@ -24,7 +24,10 @@ public enum Operation {
             f -> members("KeyId", f.keyId(), "KeySpec", "AES_256")),
     GENERATE_RANDOM("GenerateRandom", false, false,
             f -> members("NumberOfBytes", Math.min(f.plaintextBytes(), 1024))),
-    DESCRIBE_KEY("DescribeKey", true, false, f -> members("KeyId", f.keyId()));
+    DESCRIBE_KEY("DescribeKey", true, false, f -> members("KeyId", f.keyId())),
+    /** RAW Sign of the payload with the run's signing key and its first algorithm (kms-api §4.6). */
+    SIGN("Sign", false, false, f -> members("KeyId", f.signer().keyId(), "Message", f.plaintextBase64(),
+            "SigningAlgorithm", f.signer().algorithm()));
 
     private final String wireName;
     private final boolean needsKey;
@@ -50,6 +53,11 @@ public enum Operation {
     /** Decrypt and ReEncrypt need one ciphertext, made once by an Encrypt before the loop. */
     public boolean needsCiphertext() {
         return needsCiphertext;
+    }
+
+    /** Sign needs a SIGN_VERIFY key: {@code --key-id}, or one of {@code --key-spec} made before the loop. */
+    public boolean needsSigningKey() {
+        return this == SIGN;
     }
 
     public boolean isPing() {

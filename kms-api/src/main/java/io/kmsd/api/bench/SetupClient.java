@@ -30,6 +30,28 @@ final class SetupClient implements Closeable {
         return text(out.path("KeyMetadata").path("Arn"), "CreateKey", "KeyMetadata.Arn");
     }
 
+    /** Creates a SIGN_VERIFY key of {@code keySpec} for the run. */
+    Fixture.Signer createSigningKey(String keySpec) {
+        JsonNode out = call("CreateKey", Map.of("Description", "kms load tool", "KeySpec", keySpec,
+                "KeyUsage", "SIGN_VERIFY"));
+        return signer(out.path("KeyMetadata"), "CreateKey");
+    }
+
+    /** The given key and its first signing algorithm, from DescribeKey; a key that cannot sign stops the run. */
+    Fixture.Signer describeSigningKey(String keyId) {
+        return signer(call("DescribeKey", Map.of("KeyId", keyId)).path("KeyMetadata"), "DescribeKey");
+    }
+
+    private static Fixture.Signer signer(JsonNode metadata, String operation) {
+        String arn = text(metadata.path("Arn"), operation, "KeyMetadata.Arn");
+        JsonNode algorithms = metadata.path("SigningAlgorithms");
+        if (!algorithms.isArray() || algorithms.isEmpty()) {
+            throw new IllegalStateException("key " + arn + " cannot sign (KeyUsage "
+                    + metadata.path("KeyUsage").asText("?") + "); Sign needs a SIGN_VERIFY key");
+        }
+        return new Fixture.Signer(arn, text(algorithms.get(0), operation, "KeyMetadata.SigningAlgorithms"));
+    }
+
     /** Encrypts the payload once; returns the CiphertextBlob. */
     byte[] encrypt(String keyId, byte[] plaintext) {
         JsonNode out = call("Encrypt", Map.of("KeyId", keyId, "Plaintext", Base64.getEncoder().encodeToString(plaintext)));

@@ -16,7 +16,7 @@ final class DataKeys {
         EncryptionContext context = Contexts.of("EncryptionContext", r.encryptionContext());
         KeyFacts key = access.authorize(call, r.keyId(), KeyAccess.Ref.ID_ARN_OR_ALIAS, action,
                 call.facts().withEncryptionContext(context).withGrantTokens(r.grantTokens()));
-        CryptoChecks.encryptDecrypt(op, key, null);
+        CryptoChecks.symmetric(op, key);
         CryptoChecks.stopIfDryRun(r.dryRun());
         return access.keys().generateDataKey(key.arn(), length, context);
     }

@@ -63,7 +63,8 @@ public final class DecryptHandler extends BaseHandler<DecryptHandler.Request> {
                 : CiphertextKeys.authorize(access, call, r.ciphertextBlob().unsafeBytes(), r.keyId(), action(), facts);
         CryptoChecks.encryptDecrypt(KeyOperation.Decrypt, key, r.encryptionAlgorithm());
         CryptoChecks.stopIfDryRun(r.dryRun());
-        Decrypted out = access.keys().decrypt(key.arn(), r.ciphertextBlob().unsafeBytes(), context);
+        Decrypted out = access.keys().decrypt(key.arn(), r.ciphertextBlob().unsafeBytes(), context,
+                r.encryptionAlgorithm());
         return new Response(out.key().toString(), Blob.adopt(out.plaintext().bytes()),
                 CryptoChecks.algorithmOrDefault(r.encryptionAlgorithm()), out.keyMaterialId());
     }

@@ -49,11 +49,12 @@ public final class EncryptHandler extends BaseHandler<EncryptHandler.Request> {
                 .withGrantTokens(r.grantTokens());
         KeyFacts key = access.authorize(call, r.keyId(), KeyAccess.Ref.ID_ARN_OR_ALIAS, action(), facts);
         CryptoChecks.encryptDecrypt(KeyOperation.Encrypt, key, r.encryptionAlgorithm());
+        CryptoChecks.plaintextFits(key, r.encryptionAlgorithm(), r.plaintext().length());
         CryptoChecks.stopIfDryRun(r.dryRun());
         Plaintext plaintext = Plaintext.of(r.plaintext().unsafeBytes());
         Arrays.fill(r.plaintext().unsafeBytes(), (byte) 0);
         try {
-            Encrypted out = access.keys().encrypt(key.arn(), plaintext, context);
+            Encrypted out = access.keys().encrypt(key.arn(), plaintext, context, r.encryptionAlgorithm());
             return new Response(Blob.adopt(out.ciphertextBlob()), out.key().toString(),
                     CryptoChecks.algorithmOrDefault(r.encryptionAlgorithm()));
         } finally {

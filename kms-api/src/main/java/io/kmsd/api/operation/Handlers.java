@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Every operation this server implements (issue 2: lifecycle, aliases, tags, symmetric crypto, key policy;
- * issue 4: grants).
+ * issue 4: grants; issue 7: asymmetric keys, HMAC and key agreement).
  */
 public final class Handlers {
     private Handlers() {
@@ -25,6 +25,9 @@ public final class Handlers {
                 new GetKeyPolicyHandler(access), new PutKeyPolicyHandler(access), new ListKeyPoliciesHandler(access),
                 new CreateGrantHandler(access), new ListGrantsHandler(access), new ListRetirableGrantsHandler(access),
                 new RetireGrantHandler(access), new RevokeGrantHandler(access),
+                new SignHandler(access), new VerifyHandler(access), new GetPublicKeyHandler(access),
+                new GenerateMacHandler(access), new VerifyMacHandler(access), new DeriveSharedSecretHandler(access),
+                new GenerateDataKeyPairHandler(access), new GenerateDataKeyPairWithoutPlaintextHandler(access),
                 new ExplainAccessHandler(access));
     }
 }

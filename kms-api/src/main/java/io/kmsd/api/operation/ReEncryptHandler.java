@@ -68,9 +68,11 @@ public final class ReEncryptHandler extends BaseHandler<ReEncryptHandler.Request
         CryptoChecks.encryptDecrypt(KeyOperation.ReEncrypt, source, r.sourceEncryptionAlgorithm());
         CryptoChecks.encryptDecrypt(KeyOperation.ReEncrypt, destination, r.destinationEncryptionAlgorithm());
         CryptoChecks.stopIfDryRun(r.dryRun());
-        Decrypted opened = access.keys().decrypt(source.arn(), r.ciphertextBlob().unsafeBytes(), from);
+        Decrypted opened = access.keys().decrypt(source.arn(), r.ciphertextBlob().unsafeBytes(), from,
+                r.sourceEncryptionAlgorithm());
         try {
-            Encrypted sealed = access.keys().encrypt(destination.arn(), opened.plaintext(), to);
+            Encrypted sealed = access.keys().encrypt(destination.arn(), opened.plaintext(), to,
+                    r.destinationEncryptionAlgorithm());
             return new Response(Blob.adopt(sealed.ciphertextBlob()), opened.key().toString(), sealed.key().toString(),
                     CryptoChecks.algorithmOrDefault(r.sourceEncryptionAlgorithm()),
                     CryptoChecks.algorithmOrDefault(r.destinationEncryptionAlgorithm()), opened.keyMaterialId(),

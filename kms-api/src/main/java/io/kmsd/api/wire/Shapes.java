@@ -22,6 +22,16 @@ public final class Shapes {
     public static final List<String> DATA_KEY_SPEC = List.of("AES_256", "AES_128");
     public static final List<String> DRY_RUN_MODIFIER = List.of("IGNORE_CIPHERTEXT");
     public static final List<String> KEY_ENCRYPTION_MECHANISM = List.of("RSAES_OAEP_SHA_256");
+    public static final List<String> SIGNING_ALGORITHM = List.of("RSASSA_PSS_SHA_256", "RSASSA_PSS_SHA_384",
+            "RSASSA_PSS_SHA_512", "RSASSA_PKCS1_V1_5_SHA_256", "RSASSA_PKCS1_V1_5_SHA_384",
+            "RSASSA_PKCS1_V1_5_SHA_512", "ECDSA_SHA_256", "ECDSA_SHA_384", "ECDSA_SHA_512", "SM2DSA",
+            "ML_DSA_SHAKE_256", "ED25519_SHA_512", "ED25519_PH_SHA_512");
+    public static final List<String> MESSAGE_TYPE = List.of("RAW", "DIGEST", "EXTERNAL_MU");
+    public static final List<String> MAC_ALGORITHM =
+            List.of("HMAC_SHA_224", "HMAC_SHA_256", "HMAC_SHA_384", "HMAC_SHA_512");
+    public static final List<String> KEY_AGREEMENT_ALGORITHM = List.of("ECDH");
+    public static final List<String> DATA_KEY_PAIR_SPEC = List.of("RSA_2048", "RSA_3072", "RSA_4096",
+            "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1", "SM2", "ECC_NIST_EDWARDS25519");
 
     public static final Pattern ALIAS_NAME = Pattern.compile("^[a-zA-Z0-9:/_-]+$");
     public static final Pattern POLICY = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
@@ -32,6 +42,8 @@ public final class Shapes {
     public static final int MAX_PLAINTEXT = 4096;
     public static final int MAX_CIPHERTEXT = 6144;
     public static final int MAX_NUMBER_OF_BYTES = 1024;
+    /** PublicKeyType (kms-api §5). */
+    public static final int MAX_PUBLIC_KEY = 8192;
 
     private Shapes() {
     }
@@ -115,5 +127,20 @@ public final class Shapes {
         for (int i = 0; i < modifiers.size(); i++) {
             v.oneOf("dryRunModifiers." + (i + 1) + ".member", modifiers.get(i), DRY_RUN_MODIFIER);
         }
+    }
+
+    /** A Sign/Verify/GenerateMac/VerifyMac {@code Message}: PlaintextType, 1–4096, sensitive (kms-api §5). */
+    public static void message(Violations v, Blob message) {
+        v.required("message", message).length("message", message, 1, MAX_PLAINTEXT, true);
+    }
+
+    /** A Signature or Mac: CiphertextType, 1–6144. */
+    public static void ciphertextType(Violations v, String path, Blob value) {
+        v.required(path, value).length(path, value, 1, MAX_CIPHERTEXT, false);
+    }
+
+    /** A required enum member. */
+    public static void requiredOneOf(Violations v, String path, String value, List<String> allowed) {
+        v.required(path, value).oneOf(path, value, allowed);
     }
 }

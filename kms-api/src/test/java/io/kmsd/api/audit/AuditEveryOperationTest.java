@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.EncryptionAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.GrantOperation;
+import software.amazon.awssdk.services.kms.model.KeyUsageType;
 import software.amazon.awssdk.services.kms.model.Tag;
 
 /**
@@ -59,6 +60,9 @@ class AuditEveryOperationTest {
     static String alias;
     static String grantId;
     static String grantToken;
+    static final SdkBytes MESSAGE = SdkBytes.fromUtf8String("a message the trail must not hold");
+    /** Payloads of the asymmetric calls (kms-api §4.5, §4.6), which no event may hold. */
+    static final Map<String, SdkBytes> PAYLOADS = new LinkedHashMap<>();
 
     @BeforeAll
     static void callEveryOperation() {
@@ -71,6 +75,7 @@ class AuditEveryOperationTest {
             keyAndAliasOperations(kms);
             grantOperations(kms);
             cryptoOperations(kms);
+            asymmetricOperations(kms);
             lifecycleOperations(kms);
             call("DeleteAlias", () -> kms.deleteAlias(r -> r.aliasName(alias)), r -> "");
         }
@@ -131,6 +136,38 @@ class AuditEveryOperationTest {
         call("GenerateRandom", () -> kms.generateRandom(r -> r.numberOfBytes(24)), r -> "");
     }
 
+    /** Issue 7: one call of each asymmetric, HMAC and key-agreement operation, keeping their payloads. */
+    private static void asymmetricOperations(KmsClient kms) {
+        String signing = kms.createKey(r -> r.keySpec("ECC_NIST_P256").keyUsage(KeyUsageType.SIGN_VERIFY))
+                .keyMetadata().arn();
+        String hmac = kms.createKey(r -> r.keySpec("HMAC_256").keyUsage(KeyUsageType.GENERATE_VERIFY_MAC))
+                .keyMetadata().arn();
+        String agreement = kms.createKey(r -> r.keySpec("ECC_NIST_P256").keyUsage(KeyUsageType.KEY_AGREEMENT))
+                .keyMetadata().arn();
+        PAYLOADS.put("signature", call("Sign", () -> kms.sign(r -> r.keyId(signing).message(MESSAGE)
+                .messageType("RAW").signingAlgorithm("ECDSA_SHA_256")), r -> r.signature()));
+        call("Verify", () -> kms.verify(r -> r.keyId(signing).message(MESSAGE).signature(PAYLOADS.get("signature"))
+                .signingAlgorithm("ECDSA_SHA_256")), r -> "");
+        PAYLOADS.put("publicKey", call("GetPublicKey", () -> kms.getPublicKey(r -> r.keyId(agreement)),
+                r -> r.publicKey()));
+        PAYLOADS.put("mac", call("GenerateMac", () -> kms.generateMac(r -> r.keyId(hmac).message(MESSAGE)
+                .macAlgorithm("HMAC_SHA_256")), r -> r.mac()));
+        call("VerifyMac", () -> kms.verifyMac(r -> r.keyId(hmac).message(MESSAGE).mac(PAYLOADS.get("mac"))
+                .macAlgorithm("HMAC_SHA_256")), r -> "");
+        PAYLOADS.put("sharedSecret", call("DeriveSharedSecret", () -> kms.deriveSharedSecret(r -> r.keyId(agreement)
+                .keyAgreementAlgorithm("ECDH").publicKey(PAYLOADS.get("publicKey"))), r -> r.sharedSecret()));
+        call("GenerateDataKeyPair", () -> kms.generateDataKeyPair(r -> r.keyId(keyArn).keyPairSpec("ECC_NIST_P384")
+                .encryptionContext(CONTEXT)), r -> {
+                    PAYLOADS.put("privateKey", r.privateKeyPlaintext());
+                    PAYLOADS.put("pairPublicKey", r.publicKey());
+                    return PAYLOADS.put("privateKeyCiphertext", r.privateKeyCiphertextBlob());
+                });
+        PAYLOADS.put("bareCiphertext", call("GenerateDataKeyPairWithoutPlaintext", () -> kms
+                .generateDataKeyPairWithoutPlaintext(r -> r.keyId(keyArn).keyPairSpec("RSA_2048")),
+                r -> r.privateKeyCiphertextBlob()));
+        PAYLOADS.put("message", MESSAGE);
+    }
+
     private static void lifecycleOperations(KmsClient kms) {
         call("DisableKey", () -> kms.disableKey(r -> r.keyId(otherArn)), r -> "");
         call("EnableKey", () -> kms.enableKey(r -> r.keyId(otherArn)), r -> "");
@@ -140,8 +177,8 @@ class AuditEveryOperationTest {
         call("CancelKeyDeletion", () -> kms.cancelKeyDeletion(r -> r.keyId(otherArn)), r -> "");
     }
 
-    private static <R extends AwsResponse> String call(String operation, java.util.function.Supplier<R> request,
-                                                       Function<R, String> result) {
+    private static <R extends AwsResponse, T> T call(String operation, java.util.function.Supplier<R> request,
+                                                     Function<R, T> result) {
         R response = request.get();
         CALLS.put(operation, response.responseMetadata().requestId());
         return result.apply(response);
@@ -154,6 +191,7 @@ class AuditEveryOperationTest {
     @AfterAll
     static void forget() {
         CALLS.clear();
+        PAYLOADS.clear();
     }
 
     @Test
@@ -253,6 +291,46 @@ class AuditEveryOperationTest {
                 .number(RequestParameter.NUMBER_OF_BYTES)).contains(16L);
         assertThat(event("GenerateRandom").requestParameters().number(RequestParameter.NUMBER_OF_BYTES)).contains(24L);
         assertThat(event("GenerateRandom").resources()).isEmpty();
+    }
+
+    @Test
+    void signingAndMacEventsCarryKeyAndAlgorithmsButNoPayload() { // issue 7
+        AuditEvent sign = event("Sign");
+        assertThat(sign.requestParameters().text(RequestParameter.SIGNING_ALGORITHM)).contains("ECDSA_SHA_256");
+        assertThat(sign.requestParameters().text(RequestParameter.MESSAGE_TYPE)).contains("RAW");
+        assertThat(sign.requestParameters().keyId()).isPresent();
+        assertThat(sign.responseElements().text(ResponseElement.SIGNING_ALGORITHM)).contains("ECDSA_SHA_256");
+        assertThat(sign.resources()).hasSize(1);
+        assertThat(event("Verify").responseElements().flag(ResponseElement.SIGNATURE_VALID)).contains(true);
+        assertThat(event("GenerateMac").requestParameters().text(RequestParameter.MAC_ALGORITHM))
+                .contains("HMAC_SHA_256");
+        assertThat(event("VerifyMac").responseElements().flag(ResponseElement.MAC_VALID)).contains(true);
+        assertThat(event("DeriveSharedSecret").requestParameters().text(RequestParameter.KEY_AGREEMENT_ALGORITHM))
+                .contains("ECDH");
+        assertThat(event("GetPublicKey").responseElements().keyId()).isPresent();
+        assertNoPayloadIn("Sign", "Verify", "GetPublicKey", "GenerateMac", "VerifyMac", "DeriveSharedSecret");
+    }
+
+    @Test
+    void dataKeyPairEventsCarryTheSpecAndContextButNoKey() { // issue 7
+        AuditEvent pair = event("GenerateDataKeyPair");
+        assertThat(pair.requestParameters().text(RequestParameter.KEY_PAIR_SPEC)).contains("ECC_NIST_P384");
+        assertThat(pair.requestParameters().encryptionContext()).isEqualTo(CONTEXT);
+        assertThat(pair.responseElements().text(ResponseElement.KEY_PAIR_SPEC)).contains("ECC_NIST_P384");
+        assertThat(pair.responseElements().keyId()).contains(keyArn);
+        assertThat(event("GenerateDataKeyPairWithoutPlaintext").requestParameters()
+                .text(RequestParameter.KEY_PAIR_SPEC)).contains("RSA_2048");
+        assertNoPayloadIn("GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext");
+    }
+
+    private static void assertNoPayloadIn(String... operations) {
+        for (String operation : operations) {
+            String json = io.kmsd.audit.AuditJson.toJson(event(operation));
+            PAYLOADS.forEach((name, bytes) -> assertThat(json).as("%s holds the %s", operation, name)
+                    .doesNotContain(bytes.asString(java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .doesNotContain(java.util.Base64.getEncoder().encodeToString(bytes.asByteArray()))
+                    .doesNotContain(java.util.HexFormat.of().formatHex(bytes.asByteArray())));
+        }
     }
 
     @Test

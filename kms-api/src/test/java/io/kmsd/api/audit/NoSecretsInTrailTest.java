@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
+import software.amazon.awssdk.services.kms.model.KeyUsageType;
 
 /**
  * Issue 5 acceptance: no audit event holds a plaintext, a data key or a ciphertext. Every payload the test sends
@@ -40,13 +41,15 @@ class NoSecretsInTrailTest {
              KmsClient bob = TestServer.client(APP, TestServer.bob())) {
             String key = alice.createKey(r -> r.description("scan")).keyMetadata().arn();
             String other = alice.createKey(r -> r.description("scan 2")).keyMetadata().arn();
+            AsymmetricKeys asymmetric = new AsymmetricKeys(alice);
             for (int i = 0; i < 3; i++) {
                 successfulPayloads(alice, key, other);
                 failedPayloads(alice, bob, key);
+                asymmetricPayloads(alice, bob, key, asymmetric);
             }
         }
         List<byte[]> files = Trail.of(APP).fileContents();
-        assertThat(secrets).hasSizeGreaterThanOrEqualTo(39);
+        assertThat(secrets).hasSizeGreaterThanOrEqualTo(39 + 3 * 12);
         assertThat(found(files, "context-value-in-the-trail".getBytes(StandardCharsets.UTF_8)))
                 .as("the scan finds what is in the trail").isTrue();
         for (byte[] secret : secrets) {
@@ -87,6 +90,49 @@ class NoSecretsInTrailTest {
         catchThrowable(() -> bob.decrypt(r -> r.ciphertextBlob(blob)));
         SdkBytes tooLarge = SdkBytes.fromByteArray(secret(random(5000)));
         catchThrowable(() -> alice.encrypt(r -> r.keyId(key).plaintext(tooLarge)));
+    }
+
+    /** The keys of the issue-7 operations: signing, HMAC and key agreement. */
+    record AsymmetricKeys(String signing, String hmac, String agreement) {
+        AsymmetricKeys(KmsClient kms) {
+            this(create(kms, "ECC_NIST_P256", KeyUsageType.SIGN_VERIFY),
+                    create(kms, "HMAC_384", KeyUsageType.GENERATE_VERIFY_MAC),
+                    create(kms, "ECC_NIST_P256", KeyUsageType.KEY_AGREEMENT));
+        }
+
+        private static String create(KmsClient kms, String spec, KeyUsageType usage) {
+            return kms.createKey(r -> r.keySpec(spec).keyUsage(usage)).keyMetadata().arn();
+        }
+    }
+
+    /** Issue 7: messages, signatures, MACs, public and private keys, shared secrets; succeeding and failing. */
+    private void asymmetricPayloads(KmsClient alice, KmsClient bob, String symmetric, AsymmetricKeys keys) {
+        SdkBytes message = SdkBytes.fromByteArray(secret(random(64)));
+        SdkBytes signature = SdkBytes.fromByteArray(secret(alice.sign(r -> r.keyId(keys.signing()).message(message)
+                .signingAlgorithm("ECDSA_SHA_256")).signature().asByteArray()));
+        alice.verify(r -> r.keyId(keys.signing()).message(message).signature(signature)
+                .signingAlgorithm("ECDSA_SHA_256"));
+        SdkBytes badSignature = SdkBytes.fromByteArray(secret(random(71)));
+        catchThrowable(() -> alice.verify(r -> r.keyId(keys.signing()).message(message).signature(badSignature)
+                .signingAlgorithm("ECDSA_SHA_256")));
+        catchThrowable(() -> bob.sign(r -> r.keyId(keys.signing()).message(message).signingAlgorithm("ECDSA_SHA_256")));
+        secret(alice.getPublicKey(r -> r.keyId(keys.signing())).publicKey().asByteArray());
+        SdkBytes mac = SdkBytes.fromByteArray(secret(alice.generateMac(r -> r.keyId(keys.hmac()).message(message)
+                .macAlgorithm("HMAC_SHA_384")).mac().asByteArray()));
+        alice.verifyMac(r -> r.keyId(keys.hmac()).message(message).mac(mac).macAlgorithm("HMAC_SHA_384"));
+        SdkBytes badMac = SdkBytes.fromByteArray(secret(random(48)));
+        catchThrowable(() -> alice.verifyMac(r -> r.keyId(keys.hmac()).message(message).mac(badMac)
+                .macAlgorithm("HMAC_SHA_384")));
+        SdkBytes peer = SdkBytes.fromByteArray(secret(alice.getPublicKey(r -> r.keyId(keys.agreement())).publicKey()
+                .asByteArray()));
+        secret(alice.deriveSharedSecret(r -> r.keyId(keys.agreement()).keyAgreementAlgorithm("ECDH").publicKey(peer))
+                .sharedSecret().asByteArray());
+        var pair = alice.generateDataKeyPair(r -> r.keyId(symmetric).keyPairSpec("ECC_NIST_P256"));
+        secret(pair.privateKeyPlaintext().asByteArray());
+        secret(pair.privateKeyCiphertextBlob().asByteArray());
+        secret(pair.publicKey().asByteArray());
+        secret(alice.generateDataKeyPairWithoutPlaintext(r -> r.keyId(symmetric).keyPairSpec("ECC_NIST_P256"))
+                .privateKeyCiphertextBlob().asByteArray());
     }
 
     private byte[] secret(byte[] bytes) {

@@ -130,6 +130,20 @@ class EngineRequestsTest {
     }
 
     @Test
+    void cryptoOperationFactsBecomeTheirConditionKeys() { // K3, issue 7
+        RequestContext sign = context("kms:Sign", facts().with(new OperationFacts.Signing("ECDSA_SHA_256", "DIGEST")));
+        assertThat(values(sign, "kms:SigningAlgorithm")).containsExactly("ECDSA_SHA_256");
+        assertThat(values(sign, "kms:MessageType")).containsExactly("DIGEST");
+        assertThat(values(context("kms:VerifyMac", facts().with(new OperationFacts.MacComputation("HMAC_SHA_384"))),
+                "kms:MacAlgorithm")).containsExactly("HMAC_SHA_384");
+        assertThat(values(context("kms:DeriveSharedSecret", facts().with(new OperationFacts.KeyAgreement("ECDH"))),
+                "kms:KeyAgreementAlgorithm")).containsExactly("ECDH");
+        assertThat(values(context("kms:GenerateDataKeyPairWithoutPlaintext", facts().with(
+                new OperationFacts.DataKeyPair("RSA_3072"))), "kms:DataKeyPairSpec")).containsExactly("RSA_3072");
+        assertThat(values(context("kms:Encrypt", facts()), "kms:SigningAlgorithm")).isNull();
+    }
+
+    @Test
     void aRequestedGrantFeedsTheGrantKeys() { // K3 kms:Grant*, K2 for CreateGrant
         RequestContext c = context("kms:CreateGrant", facts().with(new OperationFacts.GrantCreation(
                 new GrantPrincipal("arn:aws:iam::111122223333:user/app"), Optional.empty(),

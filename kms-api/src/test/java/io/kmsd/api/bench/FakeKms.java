@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * A stand-in KMS for load-tool tests (the JDK's HTTP server, so the client meets a different HTTP stack from
  * Jetty): checks each request's signature against the headers and body as received, and answers Ping, CreateKey,
- * Encrypt, Decrypt, GenerateDataKey; DescribeKey always fails with a namespaced NotFoundException.
+ * Encrypt, Decrypt, GenerateDataKey, Sign (CreateKey of a SIGN_VERIFY key lists ECDSA_SHA_256); DescribeKey always
+ * fails with a namespaced NotFoundException.
  */
 final class FakeKms implements AutoCloseable {
     static final String KEY_ARN = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -70,7 +71,9 @@ final class FakeKms implements AutoCloseable {
         String text = new String(body, StandardCharsets.UTF_8);
         switch (target) {
             case "Ping" -> reply(ex, 200, "{}");
-            case "CreateKey" -> reply(ex, 200, "{\"KeyMetadata\":{\"Arn\":\"" + KEY_ARN + "\",\"KeyId\":\"x\"}}");
+            case "CreateKey" -> reply(ex, 200, "{\"KeyMetadata\":{\"Arn\":\"" + KEY_ARN + "\",\"KeyId\":\"x\""
+                    + (text.contains("SIGN_VERIFY") ? ",\"SigningAlgorithms\":[\"ECDSA_SHA_256\"]" : "") + "}}");
+            case "Sign" -> sign(ex, text);
             case "Encrypt" -> reply(ex, 200, "{\"CiphertextBlob\":\"" + BLOB + "\",\"KeyId\":\"" + KEY_ARN + "\"}");
             case "Decrypt" -> decrypt(ex, text);
             case "GenerateDataKey" -> reply(ex, 200, "{\"CiphertextBlob\":\"" + BLOB + "\",\"Plaintext\":\"AAAA\"}");
@@ -86,6 +89,15 @@ final class FakeKms implements AutoCloseable {
             reply(ex, 400, "{\"__type\":\"InvalidCiphertextException\",\"message\":\"\"}");
         } else {
             reply(ex, 200, "{\"Plaintext\":\"aGVsbG8=\",\"KeyId\":\"" + KEY_ARN + "\"}");
+        }
+    }
+
+    private void sign(HttpExchange ex, String body) throws IOException {
+        if (!body.contains("\"KeyId\":\"" + KEY_ARN + "\"")
+                || !body.contains("\"SigningAlgorithm\":\"ECDSA_SHA_256\"")) {
+            reply(ex, 400, "{\"__type\":\"ValidationException\",\"message\":\"wrong Sign body\"}");
+        } else {
+            reply(ex, 200, "{\"Signature\":\"" + BLOB + "\",\"KeyId\":\"" + KEY_ARN + "\"}");
         }
     }
 

@@ -69,6 +69,20 @@ class LoadOptionsTest {
     }
 
     @Test
+    void signNeedsASigningKeyOfASigningSpec() {
+        LoadOptions o = new LoadOptions(LOCAL, 1, Duration.ofSeconds(1), Duration.ZERO, List.of(Operation.SIGN),
+                Optional.empty(), CREDS, "us-east-1", 64, 10, Duration.ofSeconds(1), "RSA_2048");
+        assertThat(o.needsSigningKey()).isTrue();
+        assertThat(o.needsKey()).isFalse();
+        assertThat(options(1, Duration.ofSeconds(1), Duration.ZERO, 64, 10).keySpec()).isEqualTo("ECC_NIST_P256");
+        for (String bad : java.util.Arrays.asList("SYMMETRIC_DEFAULT", "HMAC_256", "rsa_2048", null)) {
+            assertThatThrownBy(() -> new LoadOptions(LOCAL, 1, Duration.ofSeconds(1), Duration.ZERO,
+                    List.of(Operation.SIGN), Optional.empty(), CREDS, "us-east-1", 64, 10, Duration.ofSeconds(1), bad))
+                    .hasMessageContaining("--key-spec");
+        }
+    }
+
+    @Test
     void pingAloneNeedsNoKey() {
         LoadOptions o = new LoadOptions(LOCAL, 1, Duration.ofSeconds(1), Duration.ZERO, List.of(Operation.PING),
                 Optional.of(" "), CREDS, "us-east-1", 64, 10, Duration.ofSeconds(1));

@@ -77,6 +77,24 @@ class LoadToolTest {
     }
 
     @Test
+    void signCreatesASigningKeyOfTheSpecAndSignsWithItsFirstAlgorithm() {
+        assertThat(run("--op", "Sign", "--key-spec", "RSA_2048", "--access-key", CREDS.accessKeyId(),
+                "--secret-key", CREDS.secretAccessKey())).as(stderr()).isZero();
+        assertThat(kms.calls("CreateKey")).as("only the signing key").isEqualTo(1);
+        assertThat(kms.calls("Sign")).isPositive();
+        assertThat(stdout()).contains("created RSA_2048 signing key " + FakeKms.KEY_ARN)
+                .containsPattern("(?m)^Sign +\\d+ +0 ");
+    }
+
+    @Test
+    void signWithAKeyThatCannotSignStopsTheRun() {
+        assertThat(run("--op", "Sign", "--key-id", "alias/x", "--access-key", CREDS.accessKeyId(),
+                "--secret-key", CREDS.secretAccessKey())).isEqualTo(1);
+        assertThat(stderr()).contains("DescribeKey failed: NotFoundException");
+        assertThat(kms.calls("Sign")).isZero();
+    }
+
+    @Test
     void errorsAreCountedByTheirBareType() {
         assertThat(run("--op", "DescribeKey", "--key-id", "alias/x", "--access-key", CREDS.accessKeyId(),
                 "--secret-key", CREDS.secretAccessKey())).isZero();

@@ -21,9 +21,9 @@ class OperationTest {
 
     @Test
     void unknownOperationIsRefusedWithTheKnownNames() {
-        assertThatThrownBy(() -> Operation.parseAll(List.of("Encrypt,Sign")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Sign'")
-                .hasMessageContaining("Ping|Encrypt|Decrypt");
+        assertThatThrownBy(() -> Operation.parseAll(List.of("Encrypt,Verify")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Verify'")
+                .hasMessageContaining("Ping|Encrypt|Decrypt").hasMessageContaining("|Sign");
     }
 
     @Test
@@ -39,6 +39,17 @@ class OperationTest {
         assertThat(body(Operation.GENERATE_DATA_KEY)).isEqualTo("{\"KeyId\":\"alias/bench\",\"KeySpec\":\"AES_256\"}");
         assertThat(body(Operation.GENERATE_RANDOM)).isEqualTo("{\"NumberOfBytes\":5}");
         assertThat(RequestTemplate.of(Operation.PING, fixture, json).body()).isEmpty();
+    }
+
+    @Test
+    void signSendsThePayloadWithTheSigningKeyAndItsAlgorithm() throws Exception { // kms-api §4.6
+        Fixture signing = fixture.withSigner(new Fixture.Signer("arn:sign", "ECDSA_SHA_256"));
+        assertThat(new String(RequestTemplate.of(Operation.SIGN, signing, json).body(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"KeyId\":\"arn:sign\",\"Message\":\"aGVsbG8=\",\"SigningAlgorithm\":\"ECDSA_SHA_256\"}");
+        assertThat(Operation.SIGN.needsSigningKey()).isTrue();
+        assertThat(Operation.SIGN.needsKey()).as("Sign does not use the symmetric key").isFalse();
+        assertThatThrownBy(() -> RequestTemplate.of(Operation.SIGN, fixture, json))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no signing key");
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The load tool against the real server: its own SigV4 signer and socket client meet the server's verifier and
@@ -45,6 +47,24 @@ class LoadToolCompatTest {
             assertThat(report).containsPattern("(?m)^" + op + " +[1-9]\\d* +0 ");
         }
         assertThat(report).doesNotContainPattern("(?m)^errors ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ECC_NIST_P256", "RSA_2048"})
+    void signRunsWithAKeyOfTheSpecWithoutErrors(String spec) { // issue 7: Sign/s
+        assertThat(load(APP.accessKey().secret(), "--op", "Sign", "--key-spec", spec)).as(err.toString()).isZero();
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(report).containsPattern("created " + spec + " signing key arn:aws:kms:\\S+ for this run, signing "
+                + "with (ECDSA_SHA_256|RSASSA_PSS_SHA_256)").containsPattern("(?m)^Sign +[1-9]\\d* +0 ")
+                .doesNotContainPattern("(?m)^errors ");
+    }
+
+    @Test
+    void signWithASymmetricKeyIdStopsBeforeTheLoop() {
+        assertThat(load(APP.accessKey().secret(), "--op", "Encrypt,Sign")).as(err.toString()).isZero();
+        String symmetric = out.toString(StandardCharsets.UTF_8).replaceAll("(?s).*created key (\\S+) .*", "$1");
+        assertThat(load(APP.accessKey().secret(), "--op", "Sign", "--key-id", symmetric)).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot sign (KeyUsage ENCRYPT_DECRYPT)");
     }
 
     @Test
