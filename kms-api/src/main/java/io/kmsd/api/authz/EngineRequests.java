@@ -97,6 +97,12 @@ final class EngineRequests {
             b.grant(grantRequest(g));
         } else if (op instanceof GrantRetirement g) {
             b.targetGrantId(g.target().grantId().value());
+        } else if (op instanceof OperationFacts.RotationPeriod r) {
+            b.rotationPeriodInDays(r.rotationPeriodInDays());
+        } else if (op instanceof OperationFacts.ImportParameters p) {
+            b.wrappingAlgorithm(p.wrappingAlgorithm()).wrappingKeySpec(p.wrappingKeySpec());
+        } else if (op instanceof OperationFacts.MaterialImport m) {
+            b.expirationModel(m.expirationModel()).validTo(m.validTo());
         }
     }
 

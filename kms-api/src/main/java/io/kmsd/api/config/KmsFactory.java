@@ -43,6 +43,10 @@ public class KmsFactory {
 
     @Valid
     @NotNull
+    private RotationFactory rotation = new RotationFactory();
+
+    @Valid
+    @NotNull
     private CacheFactory cache = new CacheFactory();
 
     @Valid
@@ -104,6 +108,16 @@ public class KmsFactory {
     @JsonProperty
     public void setDeletion(DeletionFactory deletion) {
         this.deletion = deletion;
+    }
+
+    @JsonProperty
+    public RotationFactory getRotation() {
+        return rotation;
+    }
+
+    @JsonProperty
+    public void setRotation(RotationFactory rotation) {
+        this.rotation = rotation;
     }
 
     @JsonProperty

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Every operation this server implements (issue 2: lifecycle, aliases, tags, symmetric crypto, key policy;
- * issue 4: grants).
+ * issue 4: grants; issue 7: rotation, imported key material).
  */
 public final class Handlers {
     private Handlers() {
@@ -24,6 +24,10 @@ public final class Handlers {
                 new GenerateRandomHandler(access),
                 new GetKeyPolicyHandler(access), new PutKeyPolicyHandler(access), new ListKeyPoliciesHandler(access),
                 new CreateGrantHandler(access), new ListGrantsHandler(access), new ListRetirableGrantsHandler(access),
-                new RetireGrantHandler(access), new RevokeGrantHandler(access));
+                new RetireGrantHandler(access), new RevokeGrantHandler(access),
+                // issue 7: rotation
+                new EnableKeyRotationHandler(access), new DisableKeyRotationHandler(access),
+                new GetKeyRotationStatusHandler(access), new RotateKeyOnDemandHandler(access),
+                new ListKeyRotationsHandler(access));
     }
 }

@@ -72,6 +72,7 @@ class AuditEveryOperationTest {
             grantOperations(kms);
             cryptoOperations(kms);
             lifecycleOperations(kms);
+            rotationOperations(kms);
             call("DeleteAlias", () -> kms.deleteAlias(r -> r.aliasName(alias)), r -> "");
         }
         retireGrant();
@@ -138,6 +139,15 @@ class AuditEveryOperationTest {
         call("ScheduleKeyDeletion", () -> kms.scheduleKeyDeletion(r -> r.keyId(otherArn).pendingWindowInDays(7)),
                 r -> "");
         call("CancelKeyDeletion", () -> kms.cancelKeyDeletion(r -> r.keyId(otherArn)), r -> "");
+    }
+
+    private static void rotationOperations(KmsClient kms) {
+        call("EnableKeyRotation", () -> kms.enableKeyRotation(r -> r.keyId(keyArn).rotationPeriodInDays(90)),
+                r -> "");
+        call("GetKeyRotationStatus", () -> kms.getKeyRotationStatus(r -> r.keyId(keyArn)), r -> "");
+        call("RotateKeyOnDemand", () -> kms.rotateKeyOnDemand(r -> r.keyId(keyArn)), r -> "");
+        call("ListKeyRotations", () -> kms.listKeyRotations(r -> r.keyId(keyArn)), r -> "");
+        call("DisableKeyRotation", () -> kms.disableKeyRotation(r -> r.keyId(keyArn)), r -> "");
     }
 
     private static <R extends AwsResponse> String call(String operation, java.util.function.Supplier<R> request,
