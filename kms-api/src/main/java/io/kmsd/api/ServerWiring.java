@@ -42,7 +42,8 @@ import java.util.Optional;
 /**
  * Builds the running server from its configuration: data directory, identities (first start included),
  * database and core, authentication, the authorization seam, the audit trail, the operation table, the one
- * resource, the one exception mapper, health checks, metrics and the deletion and rotation jobs. Problems an operator can fix become a
+ * resource, the one exception mapper, health checks, metrics and the deletion, rotation and
+ * material expiry jobs. Problems an operator can fix become a
  * {@link StartupException} with one clear message.
  */
 final class ServerWiring {
@@ -66,6 +67,8 @@ final class ServerWiring {
                 env.lifecycle().scheduledExecutorService("kms-deletion-%d").threads(1).build()));
         env.lifecycle().manage(kms.getRotation().build(core.keys(),
                 env.lifecycle().scheduledExecutorService("kms-rotation-%d").threads(1).build()));
+        env.lifecycle().manage(kms.getMaterialExpiry().build(core.keys(),
+                env.lifecycle().scheduledExecutorService("kms-material-expiry-%d").threads(1).build()));
         if (configuration.getServerFactory() instanceof AbstractServerFactory server) {
             server.setRegisterDefaultExceptionMappers(false); // ours is the only one (kms-api §1.2)
         }

@@ -35,6 +35,7 @@ public final class ClockedServer {
         Path file = TestServer.nodeConfig(dataDir, """
                   deletion: {checkInterval: 1 day}
                   rotation: {checkInterval: 1 day}
+                  materialExpiry: {checkInterval: 1 day}
                 """);
         try {
             return Files.writeString(file, Files.readString(file).replace("mode: sigv4", "mode: permissive"));

@@ -47,6 +47,10 @@ public class KmsFactory {
 
     @Valid
     @NotNull
+    private MaterialExpiryFactory materialExpiry = new MaterialExpiryFactory();
+
+    @Valid
+    @NotNull
     private CacheFactory cache = new CacheFactory();
 
     @Valid
@@ -118,6 +122,16 @@ public class KmsFactory {
     @JsonProperty
     public void setRotation(RotationFactory rotation) {
         this.rotation = rotation;
+    }
+
+    @JsonProperty
+    public MaterialExpiryFactory getMaterialExpiry() {
+        return materialExpiry;
+    }
+
+    @JsonProperty
+    public void setMaterialExpiry(MaterialExpiryFactory materialExpiry) {
+        this.materialExpiry = materialExpiry;
     }
 
     @JsonProperty

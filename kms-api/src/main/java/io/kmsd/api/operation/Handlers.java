@@ -28,6 +28,9 @@ public final class Handlers {
                 // issue 7: rotation
                 new EnableKeyRotationHandler(access), new DisableKeyRotationHandler(access),
                 new GetKeyRotationStatusHandler(access), new RotateKeyOnDemandHandler(access),
-                new ListKeyRotationsHandler(access));
+                new ListKeyRotationsHandler(access),
+                // issue 7: imported key material
+                new GetParametersForImportHandler(access), new ImportKeyMaterialHandler(access),
+                new DeleteImportedKeyMaterialHandler(access));
     }
 }

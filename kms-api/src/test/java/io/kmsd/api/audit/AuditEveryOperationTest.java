@@ -25,7 +25,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.core.SdkBytes;
+import io.kmsd.api.ImportWrapping;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.AlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.ExpirationModelType;
+import software.amazon.awssdk.services.kms.model.GetParametersForImportResponse;
+import software.amazon.awssdk.services.kms.model.OriginType;
+import software.amazon.awssdk.services.kms.model.WrappingKeySpec;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.EncryptionAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.GrantOperation;
@@ -73,6 +79,7 @@ class AuditEveryOperationTest {
             cryptoOperations(kms);
             lifecycleOperations(kms);
             rotationOperations(kms);
+            importOperations(kms);
             call("DeleteAlias", () -> kms.deleteAlias(r -> r.aliasName(alias)), r -> "");
         }
         retireGrant();
@@ -150,8 +157,21 @@ class AuditEveryOperationTest {
         call("DisableKeyRotation", () -> kms.disableKeyRotation(r -> r.keyId(keyArn)), r -> "");
     }
 
-    private static <R extends AwsResponse> String call(String operation, java.util.function.Supplier<R> request,
-                                                       Function<R, String> result) {
+    private static void importOperations(KmsClient kms) {
+        String external = kms.createKey(r -> r.origin(OriginType.EXTERNAL)).keyMetadata().arn();
+        GetParametersForImportResponse p = call("GetParametersForImport", () -> kms.getParametersForImport(r -> r
+                .keyId(external).wrappingAlgorithm(AlgorithmSpec.RSAES_OAEP_SHA_256)
+                .wrappingKeySpec(WrappingKeySpec.RSA_2048)), r -> r);
+        SdkBytes wrapped = SdkBytes.fromByteArray(ImportWrapping.wrapUnchecked(p.publicKey().asByteArray(),
+                AlgorithmSpec.RSAES_OAEP_SHA_256, ImportWrapping.randomBytes(32)));
+        call("ImportKeyMaterial", () -> kms.importKeyMaterial(r -> r.keyId(external).importToken(p.importToken())
+                .encryptedKeyMaterial(wrapped).expirationModel(ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE)),
+                r -> "");
+        call("DeleteImportedKeyMaterial", () -> kms.deleteImportedKeyMaterial(r -> r.keyId(external)), r -> "");
+    }
+
+    private static <R extends AwsResponse, T> T call(String operation, java.util.function.Supplier<R> request,
+                                                  Function<R, T> result) {
         R response = request.get();
         CALLS.put(operation, response.responseMetadata().requestId());
         return result.apply(response);
