@@ -113,6 +113,8 @@ class SdkImportTest {
             KeyMetadata m = describe(key);
             assertThat(m.keyState()).as(algorithm.toString()).isEqualTo(KeyState.ENABLED);
             assertThat(m.currentKeyMaterialId()).isEqualTo(materialId);
+            assertThat(m.expirationModel()).isEqualTo(ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE); // §6.57
+            assertThat(m.validTo()).isNull();
             SdkBytes blob = encrypt(key, "imported " + algorithm);
             assertThat(decrypt(blob)).isEqualTo("imported " + algorithm);
             assertThat(kms.decrypt(r -> r.ciphertextBlob(blob)).keyMaterialId()).isEqualTo(materialId);
@@ -190,6 +192,10 @@ class SdkImportTest {
                 .expirationModel(ExpirationModelType.KEY_MATERIAL_EXPIRES)
                 .validTo(SERVER.clock.instant().plus(Duration.ofDays(2))));
         SdkBytes blob = encrypt(key, "expiring");
+        KeyMetadata imported = describe(key);
+        assertThat(imported.expirationModel()).isEqualTo(ExpirationModelType.KEY_MATERIAL_EXPIRES);
+        assertThat(Duration.between(SERVER.clock.instant().plus(Duration.ofDays(2)), imported.validTo()).abs())
+                .isLessThan(Duration.ofMinutes(1));
         MaterialExpiryJob job = SERVER.job(MaterialExpiryJob.class);
         SERVER.clock.advance(Duration.ofDays(1));
         job.runOnce();
@@ -197,6 +203,7 @@ class SdkImportTest {
         SERVER.clock.advance(Duration.ofDays(2));
         assertThat(job.runOnce()).isPositive();
         assertThat(describe(key).keyState()).isEqualTo(KeyState.PENDING_IMPORT);
+        assertThat(describe(key).validTo()).isNull();
         failsWith("KMSInvalidStateException", key + " is pending import.", () -> decrypt(blob));
     }
 

@@ -157,6 +157,8 @@ final class ImportOps {
             KeyRecord withMaterial = key.withCurrentMaterial(MATERIAL_VERSION);
             tx.updateKey(key.state() == KeyState.PendingImport ? withMaterial.withState(KeyState.Enabled, null)
                     : withMaterial);
+        } else {
+            tx.touch(arn); // only the expiry changes: other nodes must still reload the metadata
         }
         tx.putImportedMaterial(new ImportedMaterialRecord(arn, stored.materialId(), expiry.model(),
                 expiry.validTo()));
