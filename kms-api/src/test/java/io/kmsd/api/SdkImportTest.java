@@ -1,7 +1,6 @@
 package io.kmsd.api;
 
 import static io.kmsd.api.ImportWrapping.randomBytes;
-import static io.kmsd.api.ImportWrapping.wrap;
 import static io.kmsd.api.SdkAssertions.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,9 +53,13 @@ class SdkImportTest {
         return kms.getParametersForImport(r -> r.keyId(key).wrappingAlgorithm(algorithm).wrappingKeySpec(spec));
     }
 
-    static String importMaterial(String key, AlgorithmSpec algorithm, byte[] material) throws Exception {
+    static SdkBytes wrapped(GetParametersForImportResponse p, AlgorithmSpec algorithm, byte[] material) {
+        return SdkBytes.fromByteArray(ImportWrapping.wrapUnchecked(p.publicKey().asByteArray(), algorithm, material));
+    }
+
+    static String importMaterial(String key, AlgorithmSpec algorithm, byte[] material) {
         GetParametersForImportResponse p = parameters(key, algorithm, WrappingKeySpec.RSA_2048);
-        SdkBytes wrapped = SdkBytes.fromByteArray(wrap(p.publicKey().asByteArray(), algorithm, material));
+        SdkBytes wrapped = wrapped(p, algorithm, material);
         return kms.importKeyMaterial(r -> r.keyId(key).importToken(p.importToken()).encryptedKeyMaterial(wrapped)
                 .expirationModel(NEVER)).keyMaterialId();
     }
@@ -104,7 +107,7 @@ class SdkImportTest {
     }
 
     @Test
-    void everyWrappingAlgorithmImportsAndTheKeyThenEncryptsAndDecrypts() throws Exception {
+    void everyWrappingAlgorithmImportsAndTheKeyThenEncryptsAndDecrypts() {
         for (AlgorithmSpec algorithm : new AlgorithmSpec[] {AlgorithmSpec.RSAES_OAEP_SHA_1,
                 AlgorithmSpec.RSAES_OAEP_SHA_256, AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_1,
                 AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_256}) {
@@ -122,12 +125,11 @@ class SdkImportTest {
     }
 
     @Test
-    void defaultExpirationModelNeedsValidTo() throws Exception {
+    void defaultExpirationModelNeedsValidTo() {
         // kms-api §6.57
         String key = externalKey();
         GetParametersForImportResponse p = parameters(key, AlgorithmSpec.RSAES_OAEP_SHA_256, WrappingKeySpec.RSA_2048);
-        SdkBytes wrapped = SdkBytes.fromByteArray(wrap(p.publicKey().asByteArray(), AlgorithmSpec.RSAES_OAEP_SHA_256,
-                randomBytes(32)));
+        SdkBytes wrapped = wrapped(p, AlgorithmSpec.RSAES_OAEP_SHA_256, randomBytes(32));
         failsWith("ValidationException", "A validTo date must be set if the ExpirationModel is KEY_MATERIAL_EXPIRES",
                 () -> kms.importKeyMaterial(r -> r.keyId(key).importToken(p.importToken()).encryptedKeyMaterial(wrapped)));
         failsWith("ValidationException", null, () -> kms.importKeyMaterial(r -> r.keyId(key)
@@ -146,12 +148,11 @@ class SdkImportTest {
     }
 
     @Test
-    void foreignForgedAndExpiredTokensAreRefused() throws Exception {
+    void foreignForgedAndExpiredTokensAreRefused() {
         String key = externalKey();
         String other = externalKey();
         GetParametersForImportResponse p = parameters(key, AlgorithmSpec.RSAES_OAEP_SHA_256, WrappingKeySpec.RSA_2048);
-        SdkBytes wrapped = SdkBytes.fromByteArray(wrap(p.publicKey().asByteArray(), AlgorithmSpec.RSAES_OAEP_SHA_256,
-                randomBytes(32)));
+        SdkBytes wrapped = wrapped(p, AlgorithmSpec.RSAES_OAEP_SHA_256, randomBytes(32));
         failsWith("InvalidImportTokenException", null, () -> kms.importKeyMaterial(r -> r.keyId(other)
                 .importToken(p.importToken()).encryptedKeyMaterial(wrapped).expirationModel(NEVER)));
         byte[] forged = p.importToken().asByteArray();
@@ -164,7 +165,7 @@ class SdkImportTest {
     }
 
     @Test
-    void deletedMaterialStopsDecryptionAndOnlyTheSameMaterialRestoresIt() throws Exception {
+    void deletedMaterialStopsDecryptionAndOnlyTheSameMaterialRestoresIt() {
         // kms-api §6.58
         String key = externalKey();
         byte[] material = randomBytes(32);
@@ -183,11 +184,10 @@ class SdkImportTest {
     }
 
     @Test
-    void materialPastItsValidToIsDeletedByTheExpiryJob() throws Exception {
+    void materialPastItsValidToIsDeletedByTheExpiryJob() {
         String key = externalKey();
         GetParametersForImportResponse p = parameters(key, AlgorithmSpec.RSAES_OAEP_SHA_1, WrappingKeySpec.RSA_3072);
-        SdkBytes wrapped = SdkBytes.fromByteArray(wrap(p.publicKey().asByteArray(), AlgorithmSpec.RSAES_OAEP_SHA_1,
-                randomBytes(32)));
+        SdkBytes wrapped = wrapped(p, AlgorithmSpec.RSAES_OAEP_SHA_1, randomBytes(32));
         kms.importKeyMaterial(r -> r.keyId(key).importToken(p.importToken()).encryptedKeyMaterial(wrapped)
                 .expirationModel(ExpirationModelType.KEY_MATERIAL_EXPIRES)
                 .validTo(SERVER.clock.instant().plus(Duration.ofDays(2))));

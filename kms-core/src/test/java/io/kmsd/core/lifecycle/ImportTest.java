@@ -210,4 +210,17 @@ class ImportTest extends H2Fixture {
         failure(() -> keys.rotateOnDemand(key), KmsError.UnsupportedOperation);
         assertThat(keys.rotationStatus(key).keyRotationEnabled()).isFalse();
     }
+
+    @Test
+    void listKeyRotationsShowsTheMaterialOfAnExternalSymmetricKey() {
+        // kms-api §3.4: ListKeyRotations ✓ for EXTERNAL symmetric keys, also while PendingImport
+        KeyArn key = external();
+        assertThat(keys.listRotations(key, true, 10, null).items()).isEmpty();
+        ImportedMaterial done = importInto(key, WrappingAlgorithm.RSAES_OAEP_SHA_256, random(32));
+        assertThat(keys.listRotations(key, false, 10, null).items()).isEmpty();
+        assertThat(keys.listRotations(key, true, 10, null).items()).singleElement()
+                .satisfies(r -> assertThat(r.keyMaterialId()).isEqualTo(done.keyMaterialId()));
+        KeyArn hmac = external(KeySpec.HMAC_256, KeyUsage.GENERATE_VERIFY_MAC);
+        failure(() -> keys.listRotations(hmac, true, 10, null), KmsError.UnsupportedOperation);
+    }
 }
