@@ -203,6 +203,26 @@ class ImportTest extends H2Fixture {
     }
 
     @Test
+    void anEcPrivateKeyImportsWithAesKeyWrapAndItsSignaturesVerifyLocally() throws Exception {
+        // kms-api §6.59
+        KeyArn key = external(KeySpec.ECC_NIST_P256, KeyUsage.SIGN_VERIFY);
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        java.security.KeyPair pair = generator.generateKeyPair();
+        importInto(key, WrappingAlgorithm.RSA_AES_KEY_WRAP_SHA_256, pair.getPrivate().getEncoded());
+        assertThat(keys.describe(key).keyState()).isEqualTo(KeyState.Enabled);
+        assertThat(keys.publicKey(key).publicKey()).isEqualTo(pair.getPublic().getEncoded());
+        byte[] signature = keys.sign(key, new byte[] {1, 2}, io.kmsd.core.crypto.asymmetric.MessageType.RAW,
+                io.kmsd.core.crypto.asymmetric.SigningAlgorithm.ECDSA_SHA_256);
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(pair.getPublic());
+        verifier.update(new byte[] {1, 2});
+        assertThat(verifier.verify(signature)).isTrue();
+        KeyArn rsa = external(KeySpec.RSA_2048, KeyUsage.SIGN_VERIFY);
+        failure(() -> parameters(rsa, WrappingAlgorithm.RSAES_OAEP_SHA_256), KmsError.Validation); // §4.10 RSA_AES_*
+    }
+
+    @Test
     void importedKeysDoNotRotate() {
         KeyArn key = external();
         importInto(key, WrappingAlgorithm.RSAES_OAEP_SHA_256, random(32));
