@@ -178,6 +178,11 @@ class SdkImportTest {
         failsWith("KMSInvalidStateException", key + " is pending import.", () -> decrypt(blob));
         failsWith("IncorrectKeyMaterialException", null,
                 () -> importMaterial(key, AlgorithmSpec.RSAES_OAEP_SHA_256, randomBytes(32)));
+        GetParametersForImportResponse p = parameters(key, AlgorithmSpec.RSAES_OAEP_SHA_256, WrappingKeySpec.RSA_2048);
+        failsWith("ValidationException", "KeyMaterialId can only be specified with ImportType EXISTING_KEY_MATERIAL.",
+                () -> kms.importKeyMaterial(r -> r.keyId(key).importToken(p.importToken()).keyMaterialId(materialId)
+                        .encryptedKeyMaterial(wrapped(p, AlgorithmSpec.RSAES_OAEP_SHA_256, material))
+                        .expirationModel(NEVER)));
         assertThat(importMaterial(key, AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_256, material)).isEqualTo(materialId);
         assertThat(describe(key).keyState()).isEqualTo(KeyState.ENABLED);
         assertThat(decrypt(blob)).isEqualTo("kept");

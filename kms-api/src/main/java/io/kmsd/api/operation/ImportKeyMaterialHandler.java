@@ -9,6 +9,7 @@ import io.kmsd.api.wire.Violations;
 import io.kmsd.api.wire.WireRequest;
 import io.kmsd.core.ImportedMaterial;
 import io.kmsd.core.MaterialImport;
+import io.kmsd.core.error.KmsException;
 import io.kmsd.core.key.KeyFacts;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * ImportKeyMaterial (kms-api §4.10): the token and wrapped material from GetParametersForImport; the
- * ExpirationModel/ValidTo rules, token checks, unwrap and binding are core's. {@code ImportType},
- * {@code KeyMaterialId} and {@code KeyMaterialDescription} are validated but an EXTERNAL key holds one material
- * only (no imported-material rotation): any import must carry the material bound to the key.
+ * ExpirationModel/ValidTo rules, token checks, unwrap and binding are core's. An EXTERNAL key holds one material
+ * only (no imported-material rotation): any import must carry the material bound to the key, {@code KeyMaterialId}
+ * (with EXISTING_KEY_MATERIAL only) must name it; {@code KeyMaterialDescription} is validated, not stored.
  */
 public final class ImportKeyMaterialHandler extends BaseHandler<ImportKeyMaterialHandler.Request> {
     static final List<String> EXPIRATION_MODELS = List.of("KEY_MATERIAL_EXPIRES", "KEY_MATERIAL_DOES_NOT_EXPIRE");
@@ -49,6 +50,14 @@ public final class ImportKeyMaterialHandler extends BaseHandler<ImportKeyMateria
                     .pattern("keyMaterialDescription", keyMaterialDescription, DESCRIPTION);
             v.length("keyMaterialId", keyMaterialId, 64, 64).pattern("keyMaterialId", keyMaterialId, MATERIAL_ID);
         }
+
+        /** kms-api §4.10: {@code KeyMaterialId} only with EXISTING_KEY_MATERIAL. */
+        void checkMaterialId() {
+            if (keyMaterialId != null && !MaterialImport.EXISTING.equals(importType)) {
+                throw KmsException.validation("KeyMaterialId can only be specified with ImportType "
+                        + "EXISTING_KEY_MATERIAL.");
+            }
+        }
     }
 
     public record Response(@JsonProperty("KeyId") String keyId, @JsonProperty("KeyMaterialId") String keyMaterialId) {
@@ -56,11 +65,12 @@ public final class ImportKeyMaterialHandler extends BaseHandler<ImportKeyMateria
 
     @Override
     public Response handle(Call call, Request r) {
+        r.checkMaterialId();
         KeyFacts key = access.authorize(call, r.keyId(), KeyAccess.Ref.ID_OR_ARN, action(), call.facts()
                 .with(new OperationFacts.MaterialImport(r.expirationModel(), r.validTo())));
         ImportedMaterial done = access.keys().importKeyMaterial(key.arn(), new MaterialImport(
                 r.importToken().unsafeBytes(), r.encryptedKeyMaterial().unsafeBytes(), r.expirationModel(),
-                r.validTo()));
+                r.validTo(), r.importType(), r.keyMaterialId()));
         return new Response(key.arn().toString(), done.keyMaterialId());
     }
 }

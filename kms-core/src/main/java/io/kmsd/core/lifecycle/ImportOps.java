@@ -88,7 +88,7 @@ final class ImportOps {
         KeyRecord key = checked(cache.get(arn).record(), KeyOperation.ImportKeyMaterial);
         PrivateMaterial material = unwrap(row, token, request.encryptedKeyMaterial(), key);
         MaterialVault.WrappedSecret stored = wrapMaterial(arn, material);
-        store.write(tx -> bind(tx, arn, stored, expiry));
+        store.write(tx -> bind(tx, arn, stored, expiry, request));
         cache.afterWrite(arn);
         return new ImportedMaterial(arn, stored.materialId());
     }
@@ -145,13 +145,29 @@ final class ImportOps {
     private record Expiry(String model, Instant validTo) {
     }
 
-    private Void bind(KeyTx tx, KeyArn arn, MaterialVault.WrappedSecret stored, Expiry expiry) {
+    /**
+     * kms-api §4.10: the material must be the one bound before (asymmetric/HMAC material never changes; this server
+     * keeps one material per EXTERNAL key, so the same holds for symmetric keys). {@code KeyMaterialId} must name
+     * it; NEW_KEY_MATERIAL on a key that has a material would start an imported-material rotation (unsupported).
+     */
+    private static void checkBinding(ImportedMaterialRecord bound, String materialId, MaterialImport request) {
+        if (bound != null && MaterialImport.NEW.equals(request.importType())) {
+            throw new KmsException(KmsError.UnsupportedOperation, "This server keeps one key material per "
+                    + "EXTERNAL key: import the same material with ImportType EXISTING_KEY_MATERIAL.");
+        }
+        boolean matches = bound == null ? request.keyMaterialId() == null && !MaterialImport.EXISTING.equals(
+                request.importType()) : bound.materialId().equals(materialId)
+                && (request.keyMaterialId() == null || request.keyMaterialId().equals(materialId));
+        if (!matches) {
+            throw new KmsException(KmsError.IncorrectKeyMaterial, "The key material does not match the key "
+                    + "material previously imported into this KMS key.");
+        }
+    }
+
+    private Void bind(KeyTx tx, KeyArn arn, MaterialVault.WrappedSecret stored, Expiry expiry, MaterialImport request) {
         KeyRecord key = checked(tx.lockKey(arn).orElseThrow(() -> Errors.keyNotFound(arn)),
                 KeyOperation.ImportKeyMaterial);
-        tx.importedMaterial(arn).filter(b -> !b.materialId().equals(stored.materialId())).ifPresent(b -> {
-            throw new KmsException(KmsError.IncorrectKeyMaterial, "The key material does not match the key "
-                    + "material previously imported into this KMS key."); // kms-api §4.10
-        });
+        checkBinding(tx.importedMaterial(arn).orElse(null), stored.materialId(), request);
         if (key.currentMaterial() == null) {
             tx.insertMaterial(new MaterialRecord(arn, MATERIAL_VERSION, stored.materialId(), stored.wrapped(), now()));
             KeyRecord withMaterial = key.withCurrentMaterial(MATERIAL_VERSION);

@@ -223,6 +223,27 @@ class ImportTest extends H2Fixture {
     }
 
     @Test
+    void importTypeAndKeyMaterialIdMustNameTheBoundMaterial() {
+        // kms-api §4.10 ImportType, KeyMaterialId
+        KeyArn key = external();
+        byte[] material = random(32);
+        String id = importInto(key, WrappingAlgorithm.RSAES_OAEP_SHA_256, material).keyMaterialId();
+        keys.deleteImportedKeyMaterial(key, id);
+        failure(() -> reImport(key, material, MaterialImport.EXISTING, "ab".repeat(32)), KmsError.IncorrectKeyMaterial);
+        failure(() -> reImport(key, material, MaterialImport.NEW, null), KmsError.UnsupportedOperation);
+        assertThat(reImport(key, material, MaterialImport.EXISTING, id).keyMaterialId()).isEqualTo(id);
+        KeyArn fresh = external();
+        failure(() -> reImport(fresh, material, MaterialImport.EXISTING, null), KmsError.IncorrectKeyMaterial);
+        assertThat(reImport(fresh, material, MaterialImport.NEW, null).keyMaterialId()).isNotEqualTo(id);
+    }
+
+    private ImportedMaterial reImport(KeyArn key, byte[] material, String importType, String materialId) {
+        ImportParameters p = parameters(key, WrappingAlgorithm.RSAES_OAEP_SHA_256);
+        return keys.importKeyMaterial(key, new MaterialImport(p.importToken(),
+                LocalWrap.wrap(p.publicKey(), "RSAES_OAEP_SHA_256", material), NEVER, null, importType, materialId));
+    }
+
+    @Test
     void importedKeysDoNotRotate() {
         KeyArn key = external();
         importInto(key, WrappingAlgorithm.RSAES_OAEP_SHA_256, random(32));
