@@ -79,13 +79,13 @@ final class ImportOps {
     ImportedMaterial importMaterial(KeyArn arn, MaterialImport request) {
         Instant now = now();
         Expiry expiry = expiry(request, now);
+        KeyRecord key = checked(cache.get(arn).record(), KeyOperation.ImportKeyMaterial);
         ImportToken token = ImportToken.verify(request.importToken(), arn, vault);
         ImportTokenRecord row = store.read(tx -> tx.importToken(token.tokenIdHex()))
                 .filter(r -> r.arn().equals(arn)).orElseThrow(ImportToken::invalid);
         if (row.validTo().isBefore(now)) {
             throw new KmsException(KmsError.ExpiredImportToken, "The import token has expired.");
         }
-        KeyRecord key = checked(cache.get(arn).record(), KeyOperation.ImportKeyMaterial);
         PrivateMaterial material = unwrap(row, token, request.encryptedKeyMaterial(), key);
         MaterialVault.WrappedSecret stored = wrapMaterial(arn, material);
         store.write(tx -> bind(tx, arn, stored, expiry, request));

@@ -77,6 +77,8 @@ class ImportTest extends H2Fixture {
         assertFails(() -> parameters(aws, WrappingAlgorithm.RSAES_OAEP_SHA_256), KmsError.UnsupportedOperation,
                 aws + " origin is AWS_KMS which is not valid for this operation.");
         failure(() -> parameters(key, WrappingAlgorithm.RSAES_PKCS1_V1_5), KmsError.Validation);
+        failure(() -> keys.importKeyMaterial(aws, new MaterialImport(random(64), random(256), NEVER, null)),
+                KmsError.UnsupportedOperation); // the key's origin before its token
         failure(() -> keys.parametersForImport(key, WrappingAlgorithm.SM2PKE, WrappingKeySpec.SM2),
                 KmsError.UnsupportedOperation);
     }
