@@ -43,7 +43,8 @@ import java.util.Optional;
 /**
  * Builds the running server from its configuration: data directory, identities (first start included),
  * database and core, authentication, the authorization seam, the audit trail, the operation table, the one
- * resource, the one exception mapper, health checks, metrics and the deletion job. Problems an operator can fix become a
+ * resource, the one exception mapper, health checks, metrics and the deletion, rotation and
+ * material expiry jobs. Problems an operator can fix become a
  * {@link StartupException} with one clear message.
  */
 final class ServerWiring {
@@ -65,6 +66,10 @@ final class ServerWiring {
         env.healthChecks().register("root-key", new RootKeyHealthCheck(core.health()));
         env.lifecycle().manage(kms.getDeletion().build(core.keys(),
                 env.lifecycle().scheduledExecutorService("kms-deletion-%d").threads(1).build()));
+        env.lifecycle().manage(kms.getRotation().build(core.keys(),
+                env.lifecycle().scheduledExecutorService("kms-rotation-%d").threads(1).build()));
+        env.lifecycle().manage(kms.getMaterialExpiry().build(core.keys(),
+                env.lifecycle().scheduledExecutorService("kms-material-expiry-%d").threads(1).build()));
         if (configuration.getServerFactory() instanceof AbstractServerFactory server) {
             server.setRegisterDefaultExceptionMappers(false); // ours is the only one (kms-api §1.2)
         }

@@ -7,6 +7,8 @@ import io.kmsd.core.crypto.asymmetric.KeyAgreementAlgorithm;
 import io.kmsd.core.crypto.asymmetric.MacAlgorithm;
 import io.kmsd.core.crypto.asymmetric.MessageType;
 import io.kmsd.core.crypto.asymmetric.SigningAlgorithm;
+import io.kmsd.core.crypto.asymmetric.WrappingAlgorithm;
+import io.kmsd.core.crypto.asymmetric.WrappingKeySpec;
 import io.kmsd.core.key.AccountId;
 import io.kmsd.core.key.KeyArn;
 import io.kmsd.core.key.KeyFacts;
@@ -156,4 +158,22 @@ public interface KeyService {
 
     /** The rotation job step: rotates every Enabled key whose period has passed (injected Clock); returns how many. */
     int rotateDue();
+
+    // ---- imported key material (kms-api §4.10); only EXTERNAL keys, else UnsupportedOperation with the spec's message
+
+    /** A fresh wrapping key pair and its token, valid 24 h; the §4.10 algorithm/spec rules → Validation. */
+    ImportParameters parametersForImport(KeyArn key, WrappingAlgorithm algorithm, WrappingKeySpec wrappingKeySpec);
+
+    /**
+     * Unwraps and binds the material; the first import enables a PendingImport key. Bad token →
+     * InvalidImportToken, expired → ExpiredImportToken, unwrap failure → InvalidCiphertext, wrong size/format or
+     * other material than the one bound before → IncorrectKeyMaterial.
+     */
+    ImportedMaterial importKeyMaterial(KeyArn key, MaterialImport request);
+
+    /** Deletes the material ({@code keyMaterialId} null: the current one); key → PendingImport. */
+    ImportedMaterial deleteImportedKeyMaterial(KeyArn key, String keyMaterialId);
+
+    /** The expiry job step: deletes imported material past its ValidTo (injected Clock); returns how many. */
+    int expireImportedMaterial();
 }

@@ -112,6 +112,19 @@ final class EngineRequests {
             b.keyAgreementAlgorithm(k.keyAgreementAlgorithm());
         } else if (op instanceof OperationFacts.DataKeyPair d) {
             b.keyPairSpec(d.keyPairSpec());
+        } else {
+            materialOperation(b, op);
+        }
+    }
+
+    /** Rotation and import parameters: kms:RotationPeriodInDays, kms:Wrapping*, kms:ExpirationModel, kms:ValidTo. */
+    private static void materialOperation(RequestFacts.Builder b, OperationFacts op) {
+        if (op instanceof OperationFacts.RotationPeriod r) {
+            b.rotationPeriodInDays(r.rotationPeriodInDays());
+        } else if (op instanceof OperationFacts.ImportParameters p) {
+            b.wrappingAlgorithm(p.wrappingAlgorithm()).wrappingKeySpec(p.wrappingKeySpec());
+        } else if (op instanceof OperationFacts.MaterialImport m) {
+            b.expirationModel(m.expirationModel()).validTo(m.validTo());
         }
     }
 

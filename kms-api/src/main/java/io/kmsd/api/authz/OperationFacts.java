@@ -89,6 +89,18 @@ public sealed interface OperationFacts {
     record DataKeyPair(String keyPairSpec) implements OperationFacts {
     }
 
+    /** EnableKeyRotation: {@code kms:RotationPeriodInDays} (null: the default 365). */
+    record RotationPeriod(Integer rotationPeriodInDays) implements OperationFacts {
+    }
+
+    /** GetParametersForImport: {@code kms:WrappingAlgorithm}, {@code kms:WrappingKeySpec}. */
+    record ImportParameters(String wrappingAlgorithm, String wrappingKeySpec) implements OperationFacts {
+    }
+
+    /** ImportKeyMaterial: {@code kms:ExpirationModel}, {@code kms:ValidTo}. */
+    record MaterialImport(String expirationModel, java.time.Instant validTo) implements OperationFacts {
+    }
+
     private static <T> Optional<T> orEmpty(Optional<T> value) {
         return value == null ? Optional.empty() : value;
     }

@@ -1,27 +1,17 @@
 package io.kmsd.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.dropwizard.util.Duration;
-import io.dropwizard.validation.MaxDuration;
-import io.dropwizard.validation.MinDuration;
 import io.kmsd.api.lifecycle.DeletionJob;
 import io.kmsd.core.KeyService;
-import jakarta.validation.constraints.NotNull;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code kms.deletion}: the project's rule that a key is disabled before its deletion is scheduled
  * ({@code requireDisabled}, default true; kms-api §4.1), and how often the job deleting keys whose waiting
- * period has ended runs.
+ * period has ended runs ({@code checkInterval}, default 1 minute).
  */
-public class DeletionFactory {
+public class DeletionFactory extends JobFactory {
     private boolean requireDisabled = true;
-
-    @NotNull
-    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
-    @MaxDuration(value = 1, unit = TimeUnit.DAYS)
-    private Duration checkInterval = Duration.minutes(1);
 
     @JsonProperty
     public boolean isRequireDisabled() {
@@ -33,17 +23,7 @@ public class DeletionFactory {
         this.requireDisabled = requireDisabled;
     }
 
-    @JsonProperty
-    public Duration getCheckInterval() {
-        return checkInterval;
-    }
-
-    @JsonProperty
-    public void setCheckInterval(Duration checkInterval) {
-        this.checkInterval = checkInterval;
-    }
-
     public DeletionJob build(KeyService keys, ScheduledExecutorService executor) {
-        return new DeletionJob(keys, executor, checkInterval.toJavaDuration());
+        return new DeletionJob(keys, executor, interval());
     }
 }

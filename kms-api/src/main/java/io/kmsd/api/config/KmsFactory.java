@@ -43,6 +43,14 @@ public class KmsFactory {
 
     @Valid
     @NotNull
+    private RotationFactory rotation = new RotationFactory();
+
+    @Valid
+    @NotNull
+    private MaterialExpiryFactory materialExpiry = new MaterialExpiryFactory();
+
+    @Valid
+    @NotNull
     private CacheFactory cache = new CacheFactory();
 
     @Valid
@@ -104,6 +112,26 @@ public class KmsFactory {
     @JsonProperty
     public void setDeletion(DeletionFactory deletion) {
         this.deletion = deletion;
+    }
+
+    @JsonProperty
+    public RotationFactory getRotation() {
+        return rotation;
+    }
+
+    @JsonProperty
+    public void setRotation(RotationFactory rotation) {
+        this.rotation = rotation;
+    }
+
+    @JsonProperty
+    public MaterialExpiryFactory getMaterialExpiry() {
+        return materialExpiry;
+    }
+
+    @JsonProperty
+    public void setMaterialExpiry(MaterialExpiryFactory materialExpiry) {
+        this.materialExpiry = materialExpiry;
     }
 
     @JsonProperty

@@ -1,5 +1,7 @@
 /**
- * Background work with a lifecycle: the deletion job that removes keys whose waiting period has ended.
+ * Background work with a lifecycle: the deletion job that removes keys whose waiting period has ended, the
+ * rotation job that rotates keys whose rotation period has passed, and the job that deletes imported key
+ * material past its {@code ValidTo}.
  *
  * <p>May import Dropwizard lifecycle, SLF4J and {@code io.kmsd.core} (the {@code KeyService} facade).
  */

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Every operation this server implements (issue 2: lifecycle, aliases, tags, symmetric crypto, key policy;
- * issue 4: grants; issue 7: asymmetric keys, HMAC and key agreement).
+ * issue 4: grants; issue 7: asymmetric keys, HMAC, key agreement, rotation, imported key material; issue 6:
+ * ExplainAccess).
  */
 public final class Handlers {
     private Handlers() {
@@ -28,6 +29,13 @@ public final class Handlers {
                 new SignHandler(access), new VerifyHandler(access), new GetPublicKeyHandler(access),
                 new GenerateMacHandler(access), new VerifyMacHandler(access), new DeriveSharedSecretHandler(access),
                 new GenerateDataKeyPairHandler(access), new GenerateDataKeyPairWithoutPlaintextHandler(access),
-                new ExplainAccessHandler(access));
+                new ExplainAccessHandler(access),
+                // issue 7: rotation
+                new EnableKeyRotationHandler(access), new DisableKeyRotationHandler(access),
+                new GetKeyRotationStatusHandler(access), new RotateKeyOnDemandHandler(access),
+                new ListKeyRotationsHandler(access),
+                // issue 7: imported key material
+                new GetParametersForImportHandler(access), new ImportKeyMaterialHandler(access),
+                new DeleteImportedKeyMaterialHandler(access));
     }
 }

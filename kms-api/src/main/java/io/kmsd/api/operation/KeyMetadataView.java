@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The {@code KeyMetadata} structure of kms-api §3.1 on the wire: only the algorithm list matching the key's
  * usage, {@code CustomerMasterKeySpec} as the deprecated copy of {@code KeySpec} (absent for specs its enum
- * lacks), {@code DeletionDate} only while pending deletion.
+ * lacks), {@code DeletionDate} only while pending deletion, {@code ExpirationModel}/{@code ValidTo} only for
+ * imported material.
  */
 public record KeyMetadataView(
         @JsonProperty("AWSAccountId") String awsAccountId,
@@ -32,7 +33,9 @@ public record KeyMetadataView(
         @JsonProperty("KeyAgreementAlgorithms") List<String> keyAgreementAlgorithms,
         @JsonProperty("MacAlgorithms") List<String> macAlgorithms,
         @JsonProperty("MultiRegion") boolean multiRegion,
-        @JsonProperty("CurrentKeyMaterialId") String currentKeyMaterialId) {
+        @JsonProperty("CurrentKeyMaterialId") String currentKeyMaterialId,
+        @JsonProperty("ExpirationModel") String expirationModel,
+        @JsonProperty("ValidTo") Instant validTo) {
 
     /** Specs the deprecated CustomerMasterKeySpec enum does not have (kms-api §3.1). */
     private static final Set<KeySpec> NO_CMK_SPEC =
@@ -45,7 +48,7 @@ public record KeyMetadataView(
                 m.keyManager(), NO_CMK_SPEC.contains(m.keySpec()) ? null : m.keySpec().name(), m.keySpec().name(),
                 algorithms(m, KeyUsage.ENCRYPT_DECRYPT), algorithms(m, KeyUsage.SIGN_VERIFY),
                 algorithms(m, KeyUsage.KEY_AGREEMENT), algorithms(m, KeyUsage.GENERATE_VERIFY_MAC),
-                m.multiRegion(), m.currentKeyMaterialId());
+                m.multiRegion(), m.currentKeyMaterialId(), m.expirationModel(), m.validTo());
     }
 
     private static List<String> algorithms(KeyMetadata m, KeyUsage list) {

@@ -25,7 +25,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.core.SdkBytes;
+import io.kmsd.api.ImportWrapping;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.AlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.ExpirationModelType;
+import software.amazon.awssdk.services.kms.model.GetParametersForImportResponse;
+import software.amazon.awssdk.services.kms.model.OriginType;
+import software.amazon.awssdk.services.kms.model.WrappingKeySpec;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.EncryptionAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.GrantOperation;
@@ -77,6 +83,8 @@ class AuditEveryOperationTest {
             cryptoOperations(kms);
             asymmetricOperations(kms);
             lifecycleOperations(kms);
+            rotationOperations(kms);
+            importOperations(kms);
             call("DeleteAlias", () -> kms.deleteAlias(r -> r.aliasName(alias)), r -> "");
         }
         retireGrant();
@@ -175,6 +183,28 @@ class AuditEveryOperationTest {
         call("ScheduleKeyDeletion", () -> kms.scheduleKeyDeletion(r -> r.keyId(otherArn).pendingWindowInDays(7)),
                 r -> "");
         call("CancelKeyDeletion", () -> kms.cancelKeyDeletion(r -> r.keyId(otherArn)), r -> "");
+    }
+
+    private static void rotationOperations(KmsClient kms) {
+        call("EnableKeyRotation", () -> kms.enableKeyRotation(r -> r.keyId(keyArn).rotationPeriodInDays(90)),
+                r -> "");
+        call("GetKeyRotationStatus", () -> kms.getKeyRotationStatus(r -> r.keyId(keyArn)), r -> "");
+        call("RotateKeyOnDemand", () -> kms.rotateKeyOnDemand(r -> r.keyId(keyArn)), r -> "");
+        call("ListKeyRotations", () -> kms.listKeyRotations(r -> r.keyId(keyArn)), r -> "");
+        call("DisableKeyRotation", () -> kms.disableKeyRotation(r -> r.keyId(keyArn)), r -> "");
+    }
+
+    private static void importOperations(KmsClient kms) {
+        String external = kms.createKey(r -> r.origin(OriginType.EXTERNAL)).keyMetadata().arn();
+        GetParametersForImportResponse p = call("GetParametersForImport", () -> kms.getParametersForImport(r -> r
+                .keyId(external).wrappingAlgorithm(AlgorithmSpec.RSAES_OAEP_SHA_256)
+                .wrappingKeySpec(WrappingKeySpec.RSA_2048)), r -> r);
+        SdkBytes wrapped = SdkBytes.fromByteArray(ImportWrapping.wrapUnchecked(p.publicKey().asByteArray(),
+                AlgorithmSpec.RSAES_OAEP_SHA_256, ImportWrapping.randomBytes(32)));
+        call("ImportKeyMaterial", () -> kms.importKeyMaterial(r -> r.keyId(external).importToken(p.importToken())
+                .encryptedKeyMaterial(wrapped).expirationModel(ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE)),
+                r -> "");
+        call("DeleteImportedKeyMaterial", () -> kms.deleteImportedKeyMaterial(r -> r.keyId(external)), r -> "");
     }
 
     private static <R extends AwsResponse, T> T call(String operation, java.util.function.Supplier<R> request,

@@ -132,8 +132,8 @@ class ProtocolResourceTest {
 
     @Test
     void modelOperationWithoutHandlerIsUnsupportedByName() throws Exception {
-        JsonNode body = error(post("RotateKeyOnDemand", "{}"), "UnsupportedOperationException");
-        assertThat(body.get("message").asText()).isEqualTo("RotateKeyOnDemand is not supported by this server yet.");
+        JsonNode body = error(post("ConnectCustomKeyStore", "{}"), "UnsupportedOperationException");
+        assertThat(body.get("message").asText()).isEqualTo("ConnectCustomKeyStore is not supported by this server yet.");
     }
 
     @Test

@@ -43,7 +43,8 @@ class SafeMembersTest {
                 new WireTag("b", "secret-2")));
         assertThat(members.copy(tags)).isEqualTo(Map.of("Tags.TagKey", List.of("a", "b")));
         var metadata = new KeyMetadataView("111122223333", "id", "arn:k", Instant.EPOCH, true, "d", "ENCRYPT_DECRYPT",
-                "Enabled", null, "AWS_KMS", "CUSTOMER", null, "SYMMETRIC_DEFAULT", null, null, null, null, false, null);
+                "Enabled", null, "AWS_KMS", "CUSTOMER", null, "SYMMETRIC_DEFAULT", null, null, null, null, false, null,
+                null, null);
         assertThat(members.copy(new CreateKeyHandler.Response(metadata)))
                 .isEqualTo(Map.of("KeyMetadata.Arn", "arn:k", "KeyMetadata.KeyState", "Enabled"));
     }

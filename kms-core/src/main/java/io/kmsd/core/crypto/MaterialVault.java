@@ -18,10 +18,37 @@ import javax.crypto.spec.SecretKeySpec;
 public final class MaterialVault {
     private final RootKeyProvider rootKey;
     private final SecretKeySpec materialIdKey;
+    private final SecretKeySpec importTokenKey;
 
     public MaterialVault(RootKeyProvider rootKey) {
         this.rootKey = rootKey;
         this.materialIdKey = new SecretKeySpec(rootKey.deriveKey("key material id"), "HmacSHA256");
+        this.importTokenKey = new SecretKeySpec(rootKey.deriveKey("import token"), "HmacSHA256");
+    }
+
+    /**
+     * Stores the private half of an import wrapping key pair (kms-api §4.10), bound to the key and the token id
+     * by the AAD {@code "kmsd import key v1" ‖ 0 ‖ key ARN ‖ 0 ‖ token id}.
+     */
+    public byte[] wrapImportKey(KeyArn arn, byte[] tokenId, byte[] pkcs8) {
+        return rootKey.wrap(pkcs8, importAad(arn, tokenId));
+    }
+
+    /** Reverses {@link #wrapImportKey}; the caller must zero the returned bytes once parsed. */
+    public byte[] unwrapImportKey(KeyArn arn, byte[] tokenId, byte[] wrapped) {
+        return rootKey.unwrap(wrapped, importAad(arn, tokenId));
+    }
+
+    /** HMAC-SHA256 over an import token's body under a key derived from the root key; 32 bytes. */
+    public byte[] importTokenTag(byte[] body) {
+        return hmac(importTokenKey, body);
+    }
+
+    private static byte[] importAad(KeyArn arn, byte[] tokenId) {
+        byte[] label = "kmsd import key v1\0".getBytes(StandardCharsets.US_ASCII);
+        byte[] name = arn.toString().getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(label.length + name.length + 1 + tokenId.length)
+                .put(label).put(name).put((byte) 0).put(tokenId).array();
     }
 
     /** Fresh random material for version {@code version} of the key, with its stored form. */
@@ -92,14 +119,23 @@ public final class MaterialVault {
     }
 
     private byte[] materialId(KeyArn arn, byte[] secret) {
+        Mac mac = initialized(materialIdKey);
+        mac.update(arn.keyId().value().getBytes(StandardCharsets.US_ASCII));
+        return mac.doFinal(secret);
+    }
+
+    private static byte[] hmac(SecretKeySpec key, byte[] data) {
+        return initialized(key).doFinal(data);
+    }
+
+    private static Mac initialized(SecretKeySpec key) {
         Mac mac = Ciphers.hmacSha256();
         try {
-            mac.init(materialIdKey);
+            mac.init(key);
         } catch (java.security.InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
-        mac.update(arn.keyId().value().getBytes(StandardCharsets.US_ASCII));
-        return mac.doFinal(secret);
+        return mac;
     }
 
     private static byte[] aad(KeyArn arn, int version) {

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * The KeyMetadata of kms-api §3.1 as far as this project's keys have it. {@code deletionDate} is set
- * only in state PendingDeletion; {@code currentKeyMaterialId} (64 hex) only for symmetric keys with material.
+ * only in state PendingDeletion; {@code currentKeyMaterialId} (64 hex) only for symmetric keys with material;
+ * {@code expirationModel} only for EXTERNAL keys with imported material, {@code validTo} only when it expires.
  */
 public record KeyMetadata(
         AccountId accountId,
@@ -23,9 +24,20 @@ public record KeyMetadata(
         boolean multiRegion,
         Instant deletionDate,
         List<String> encryptionAlgorithms,
-        String currentKeyMaterialId) {
+        String currentKeyMaterialId,
+        String expirationModel,
+        Instant validTo) {
 
     public static final String CUSTOMER = "CUSTOMER";
+
+    /** A key without imported material: no {@code ExpirationModel}, no {@code ValidTo}. */
+    public KeyMetadata(AccountId accountId, KeyId keyId, KeyArn arn, Instant creationDate, boolean enabled,
+                       String description, KeyUsage keyUsage, KeyState keyState, Origin origin, String keyManager,
+                       KeySpec keySpec, boolean multiRegion, Instant deletionDate, List<String> encryptionAlgorithms,
+                       String currentKeyMaterialId) {
+        this(accountId, keyId, arn, creationDate, enabled, description, keyUsage, keyState, origin, keyManager,
+                keySpec, multiRegion, deletionDate, encryptionAlgorithms, currentKeyMaterialId, null, null);
+    }
 
     public KeyMetadata {
         Objects.requireNonNull(arn, "arn");
@@ -46,6 +58,9 @@ public record KeyMetadata(
         }
         if (currentKeyMaterialId != null && !currentKeyMaterialId.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("key material id must be 64 lowercase hex digits");
+        }
+        if (validTo != null && !"KEY_MATERIAL_EXPIRES".equals(expirationModel)) {
+            throw new IllegalArgumentException("validTo only with KEY_MATERIAL_EXPIRES"); // §3.1
         }
         description = description == null ? "" : description;
         encryptionAlgorithms = encryptionAlgorithms == null ? List.of() : List.copyOf(encryptionAlgorithms);

@@ -40,7 +40,8 @@ public final class KeyStateTable {
         row("ok ok P  ok ok ok Up", KeyOperation.ScheduleKeyDeletion);
         row("N  N  ok N  N  N  N ", KeyOperation.CancelKeyDeletion);
         row("ok D  P  O  O  C  ok", KeyOperation.EnableKeyRotation, KeyOperation.DisableKeyRotation);
-        row("ok ok ok O  O  ok ok", KeyOperation.GetKeyRotationStatus, KeyOperation.ListKeyRotations);
+        row("ok ok ok O  O  ok ok", KeyOperation.GetKeyRotationStatus);
+        row("ok ok ok ok O  ok ok", KeyOperation.ListKeyRotations); // PendingImport: EXTERNAL symmetric keys only
         row("ok D  P  I  O  C  Up", KeyOperation.RotateKeyOnDemand);
         row("ok ok P  ok U  C  Up", KeyOperation.GetParametersForImport);
         row("ok ok P  ok U  C  ok", KeyOperation.ImportKeyMaterial);

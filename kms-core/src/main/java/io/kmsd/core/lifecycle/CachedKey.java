@@ -9,6 +9,7 @@ import io.kmsd.core.key.KeySpec;
 import io.kmsd.core.key.KeyState;
 import io.kmsd.core.key.KeyUsage;
 import io.kmsd.core.key.Tag;
+import io.kmsd.core.store.ImportedMaterialRecord;
 import io.kmsd.core.store.KeyRecord;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,10 +24,11 @@ final class CachedKey {
     private final KeyHandles handles;
     private final AtomicLong nextCheckMillis;
 
-    CachedKey(KeyRecord record, List<Tag> tags, List<AliasName> aliases, KeyHandles handles, long nextCheckMillis) {
+    CachedKey(KeyRecord record, List<Tag> tags, List<AliasName> aliases, KeyHandles handles,
+              ImportedMaterialRecord imported, long nextCheckMillis) {
         this.record = record;
         this.handles = handles;
-        this.facts = new KeyFacts(metadata(record, ring()), record.policy(), tags, aliases);
+        this.facts = new KeyFacts(metadata(record, ring(), imported), record.policy(), tags, aliases);
         this.nextCheckMillis = new AtomicLong(nextCheckMillis);
     }
 
@@ -66,7 +68,8 @@ final class CachedKey {
         return now >= due && nextCheckMillis.compareAndSet(due, next);
     }
 
-    private static KeyMetadata metadata(KeyRecord r, KeyRing ring) {
+    /** {@code imported}: the EXTERNAL key's binding and expiry (kms-api §3.1 ExpirationModel, ValidTo), or null. */
+    private static KeyMetadata metadata(KeyRecord r, KeyRing ring, ImportedMaterialRecord imported) {
         KeyArn arn = r.arn();
         boolean encrypting = r.keyUsage() == KeyUsage.ENCRYPT_DECRYPT;
         String materialId = r.keySpec() == KeySpec.SYMMETRIC_DEFAULT && ring != null
@@ -74,6 +77,7 @@ final class CachedKey {
         return new KeyMetadata(arn.account(), arn.keyId(), arn, r.createdAt(), r.state() == KeyState.Enabled,
                 r.description(), r.keyUsage(), r.state(), r.origin(), r.keyManager(), r.keySpec(), r.multiRegion(),
                 r.state() == KeyState.PendingDeletion ? r.deletionDate() : null,
-                encrypting ? r.keySpec().algorithmsFor(KeyUsage.ENCRYPT_DECRYPT) : List.of(), materialId);
+                encrypting ? r.keySpec().algorithmsFor(KeyUsage.ENCRYPT_DECRYPT) : List.of(), materialId,
+                imported == null ? null : imported.expirationModel(), imported == null ? null : imported.validTo());
     }
 }

@@ -5,7 +5,12 @@ import io.kmsd.core.DataKey;
 import io.kmsd.core.Decrypted;
 import io.kmsd.core.Encrypted;
 import io.kmsd.core.GeneratedKeyPair;
+import io.kmsd.core.ImportParameters;
+import io.kmsd.core.ImportedMaterial;
 import io.kmsd.core.KeyRotation;
+import io.kmsd.core.MaterialImport;
+import io.kmsd.core.crypto.asymmetric.WrappingAlgorithm;
+import io.kmsd.core.crypto.asymmetric.WrappingKeySpec;
 import io.kmsd.core.RotationStatus;
 import io.kmsd.core.PublicKeyInfo;
 import io.kmsd.core.crypto.asymmetric.KeyAgreementAlgorithm;
@@ -45,6 +50,7 @@ public final class DefaultKeyService implements KeyService {
     private final CryptoOps crypto;
     private final AsymmetricOps asymmetric;
     private final RotationOps rotation;
+    private final ImportOps imports;
 
     public DefaultKeyService(KeyStore store, MaterialVault vault, Clock clock, Duration refreshInterval,
                              boolean requireDisabledBeforeDeletion) {
@@ -62,6 +68,7 @@ public final class DefaultKeyService implements KeyService {
         this.crypto = new CryptoOps(cache, allowSm2);
         this.asymmetric = new AsymmetricOps(cache);
         this.rotation = new RotationOps(store, cache, lifecycle, clock);
+        this.imports = new ImportOps(store, cache, vault, clock, allowSm2);
     }
 
     @Override
@@ -258,5 +265,25 @@ public final class DefaultKeyService implements KeyService {
     @Override
     public int rotateDue() {
         return rotation.rotateDue();
+    }
+
+    @Override
+    public ImportParameters parametersForImport(KeyArn key, WrappingAlgorithm algorithm, WrappingKeySpec spec) {
+        return imports.parameters(key, algorithm, spec);
+    }
+
+    @Override
+    public ImportedMaterial importKeyMaterial(KeyArn key, MaterialImport request) {
+        return imports.importMaterial(key, request);
+    }
+
+    @Override
+    public ImportedMaterial deleteImportedKeyMaterial(KeyArn key, String keyMaterialId) {
+        return imports.deleteMaterial(key, keyMaterialId);
+    }
+
+    @Override
+    public int expireImportedMaterial() {
+        return imports.expireDue();
     }
 }

@@ -10,12 +10,14 @@ import io.kmsd.core.crypto.asymmetric.HmacKey;
 import io.kmsd.core.crypto.asymmetric.PrivateMaterial;
 import io.kmsd.core.key.KeySpec;
 import io.kmsd.core.key.KeyArn;
+import io.kmsd.core.key.Origin;
 import io.kmsd.core.key.KeyId;
 import io.kmsd.core.key.Region;
 import io.kmsd.core.key.Tag;
 import io.kmsd.core.store.AliasRecord;
 import io.kmsd.core.store.KeyRecord;
 import io.kmsd.core.store.KeyStore;
+import io.kmsd.core.store.ImportedMaterialRecord;
 import io.kmsd.core.store.MaterialRecord;
 import io.kmsd.core.store.StoreException;
 import java.time.Clock;
@@ -85,7 +87,8 @@ final class KeyCache {
     /** Reads the key from the database now and caches it; NotFound if it does not exist. */
     CachedKey reload(KeyArn arn) {
         Snapshot snapshot = store.read(tx -> tx.key(arn).map(k -> new Snapshot(k, tx.materials(arn), tx.tags(arn),
-                tx.aliasesOf(arn)))).orElseThrow(() -> {
+                tx.aliasesOf(arn), k.origin() == Origin.EXTERNAL ? tx.importedMaterial(arn).orElse(null) : null)))
+                .orElseThrow(() -> {
                     forget(arn);
                     return Errors.keyNotFound(arn);
                 });
@@ -180,7 +183,7 @@ final class KeyCache {
     private CachedKey build(Snapshot s, CachedKey previous) {
         KeyHandles handles = handles(s, previous);
         List<AliasName> names = s.aliases().stream().map(a -> a.arn().name()).toList();
-        return new CachedKey(s.key(), s.tags(), names, handles, clock.millis() + refreshMillis);
+        return new CachedKey(s.key(), s.tags(), names, handles, s.imported(), clock.millis() + refreshMillis);
     }
 
     /** Reuses the previous handles when the materials did not change, so a tag change unwraps nothing. */
@@ -219,6 +222,6 @@ final class KeyCache {
 
     /** What one read transaction returns about a key. */
     private record Snapshot(KeyRecord key, List<MaterialRecord> materials, List<Tag> tags,
-                            List<AliasRecord> aliases) {
+                            List<AliasRecord> aliases, ImportedMaterialRecord imported) {
     }
 }

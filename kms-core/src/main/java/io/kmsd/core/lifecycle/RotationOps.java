@@ -105,7 +105,9 @@ final class RotationOps {
         Limits.listLimit(limit);
         CachedKey key = cache.get(arn);
         KeyStateTable.check(KeyOperation.ListKeyRotations, key.state(), arn);
-        requireRotatable(key.record());
+        if (!rotatable(key.record()) && !externalSymmetric(key.record())) {
+            throw new KmsException(KmsError.UnsupportedOperation, ""); // kms-api §4.7, §3.4
+        }
         int after = afterVersion(marker);
         List<KeyRotation> all = entries(arn, allKeyMaterial, after);
         boolean more = all.size() > limit;
@@ -196,6 +198,11 @@ final class RotationOps {
         if (!rotatable(key)) {
             throw new KmsException(KmsError.UnsupportedOperation, "");
         }
+    }
+
+    /** kms-api §3.4: ListKeyRotations also lists the materials of EXTERNAL symmetric keys. */
+    private static boolean externalSymmetric(KeyRecord key) {
+        return key.keySpec() == KeySpec.SYMMETRIC_DEFAULT && key.origin() == Origin.EXTERNAL;
     }
 
     private static boolean rotatable(KeyRecord key) {

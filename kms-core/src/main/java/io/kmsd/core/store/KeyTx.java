@@ -90,4 +90,24 @@ public interface KeyTx {
 
     /** Enabled keys whose next automatic rotation is at or before {@code now}, earliest first. */
     List<KeyArn> dueForRotation(Instant now, int limit);
+
+    // ---- imported key material (kms-api §4.10)
+
+    void insertImportToken(ImportTokenRecord token);
+
+    Optional<ImportTokenRecord> importToken(String tokenId);
+
+    /** Deletes the tokens whose validity ended before {@code now}; returns how many. */
+    int deleteImportTokensBefore(Instant now);
+
+    Optional<ImportedMaterialRecord> importedMaterial(KeyArn arn);
+
+    /** Inserts or replaces the key's row. */
+    void putImportedMaterial(ImportedMaterialRecord material);
+
+    /** Keys whose imported material expires at or before {@code now}, earliest first. */
+    List<KeyArn> dueForMaterialExpiry(Instant now, int limit);
+
+    /** Deletes every material row of the key (DeleteImportedKeyMaterial, expiry). */
+    void deleteMaterials(KeyArn arn);
 }

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * The storage contract: every test runs against H2 and against PostgreSQL through the public KeyService,
  * so the same SQL, transactions and durability rules are proven on both databases.
  */
-public abstract class KeyStoreContract implements KeyTypesStoreContract {
+public abstract class KeyStoreContract implements KeyTypesStoreContract, ImportStoreContract {
     protected final MutableClock clock = MutableClock.at("2030-01-01T00:00:00Z");
     protected Core core;
     protected KeyService keys;

@@ -37,7 +37,8 @@ class PostgresKeyStoreContractTest extends KeyStoreContract {
     protected void emptyDatabase() throws SQLException {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
             for (String table : List.of("kms_grant", "kms_key_grants", "kms_alias", "kms_key_tag",
-                    "kms_key_material", "kms_key_rotation", "kms_key_rotation_event", "kms_key")) {
+                    "kms_key_material", "kms_key_rotation", "kms_key_rotation_event", "kms_import_token",
+                    "kms_imported_material", "kms_key")) {
                 s.execute("DROP TABLE IF EXISTS " + table);
             }
             s.execute("DROP TABLE IF EXISTS schema_version");

@@ -14,6 +14,8 @@ import io.kmsd.core.key.Tag;
 import io.kmsd.core.store.AliasRecord;
 import io.kmsd.core.store.KeyRecord;
 import io.kmsd.core.store.KeyTx;
+import io.kmsd.core.store.ImportTokenRecord;
+import io.kmsd.core.store.ImportedMaterialRecord;
 import io.kmsd.core.store.MaterialRecord;
 import io.kmsd.core.store.RotationEvent;
 import io.kmsd.core.store.RotationRecord;
@@ -32,9 +34,11 @@ final class JdbcTx implements KeyTx {
     private static final String BY_KEY = " WHERE account_id = ? AND region = ? AND key_id = ?";
 
     private final Sql sql;
+    private final ImportRows imports;
 
     JdbcTx(Sql sql) {
         this.sql = sql;
+        this.imports = new ImportRows(sql);
     }
 
     // ---- keys
@@ -102,6 +106,7 @@ final class JdbcTx implements KeyTx {
         sql.update("DELETE FROM kms_key_material" + BY_KEY, ids(arn));
         sql.update("DELETE FROM kms_key_rotation" + BY_KEY, ids(arn));
         sql.update("DELETE FROM kms_key_rotation_event" + BY_KEY, ids(arn));
+        imports.deleteAll(arn);
         sql.update("DELETE FROM kms_key" + BY_KEY, ids(arn));
     }
 
@@ -223,7 +228,7 @@ final class JdbcTx implements KeyTx {
                 new KeyId(rs.getString(2)), Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4)));
     }
 
-    private static Object[] ids(KeyArn arn) {
+    static Object[] ids(KeyArn arn) {
         return new Object[] {arn.account().value(), arn.region().value(), arn.keyId().value()};
     }
 
@@ -281,5 +286,42 @@ final class JdbcTx implements KeyTx {
                 rs -> new KeyArn(new Region(rs.getString(2)), new AccountId(rs.getString(1)),
                         new KeyId(rs.getString(3))),
                 now.toEpochMilli(), KeyState.Enabled.name());
+    }
+
+    // ---- imported key material
+
+    @Override
+    public void insertImportToken(ImportTokenRecord token) {
+        imports.insertToken(token);
+    }
+
+    @Override
+    public Optional<ImportTokenRecord> importToken(String tokenId) {
+        return imports.token(tokenId);
+    }
+
+    @Override
+    public int deleteImportTokensBefore(Instant now) {
+        return imports.deleteTokensBefore(now);
+    }
+
+    @Override
+    public Optional<ImportedMaterialRecord> importedMaterial(KeyArn arn) {
+        return imports.material(arn);
+    }
+
+    @Override
+    public void putImportedMaterial(ImportedMaterialRecord material) {
+        imports.putMaterial(material);
+    }
+
+    @Override
+    public List<KeyArn> dueForMaterialExpiry(Instant now, int limit) {
+        return imports.dueForExpiry(now, limit);
+    }
+
+    @Override
+    public void deleteMaterials(KeyArn arn) {
+        sql.update("DELETE FROM kms_key_material" + BY_KEY, ids(arn));
     }
 }

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  * together from migrating twice.
  */
 public final class Migrations {
-    static final List<String> MIGRATIONS = List.of("V1__init", "V2__grants", "V3__rotation");
+    static final List<String> MIGRATIONS = List.of("V1__init", "V2__grants", "V3__rotation", "V4__import");
     private static final long PG_LOCK_ID = 0x6b6d7364L; // "kmsd"
 
     private Migrations() {

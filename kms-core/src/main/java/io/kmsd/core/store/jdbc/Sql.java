@@ -17,6 +17,7 @@ final class Sql {
     record Null(int sqlType) {
         static final Null BIGINT = new Null(Types.BIGINT);
         static final Null INTEGER = new Null(Types.INTEGER);
+        static final Null VARCHAR = new Null(Types.VARCHAR);
     }
 
     /** Maps the current row. */

@@ -42,7 +42,8 @@ final class SharedPostgres {
     static void dropAll() throws SQLException {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
             for (String table : List.of("kms_grant", "kms_key_grants", "kms_alias", "kms_key_tag",
-                    "kms_key_material", "kms_key_rotation", "kms_key_rotation_event", "kms_key", "schema_version")) {
+                    "kms_key_material", "kms_key_rotation", "kms_key_rotation_event", "kms_import_token",
+                    "kms_imported_material", "kms_key", "schema_version")) {
                 s.execute("DROP TABLE IF EXISTS " + table);
             }
         }
