@@ -37,7 +37,8 @@ public final class PolicyLintCommand implements Subcommand {
         parser.addArgument("--key-arn").help("the key the policy is for (default: inferred from the policy)");
         parser.addArgument("--with-identity").metavar("IDENTITY").nargs("+").help("also count identity policies"
                 + " where the key policy delegates to their account (SOD-001): the server's identities file"
-                + " (identities.yml: its users' and roles' policies), or ARN=POLICY.json for one user or role");
+                + " (identities.yml: its users' and roles' policies), or ARN=POLICY.json for one user or role;"
+                + " give it after FILE");
         PolicyFileArgs.addKindAndJson(parser);
     }
 
