@@ -18,9 +18,10 @@ import java.util.TreeMap;
  * D4 with {@code --with-identity}: SOD-001 for a user or role whose actions on the key — key-policy Allows naming
  * it, plus the identity-policy Allows its account's delegation lets through (key-policy-semantics E7b: a key-policy
  * Allow to the account principal, which caps the actions) less what its identity policies surely deny (E6) — hold
- * both administrative and usage actions. A principal the key policy alone already gives both is reported once,
- * by {@link SeparationRules}. As there, conditions other than kms:ViaService and GrantIsForAWSResource are not
- * weighed, and only unconditioned identity Denies on the key remove actions.
+ * both administrative and usage actions (from another account only the E2 operations count, E8). A principal the
+ * key policy alone already gives both is reported once, by {@link SeparationRules}. As there, conditions other
+ * than kms:ViaService and GrantIsForAWSResource are not weighed, and only unconditioned identity Denies on the key
+ * remove actions; Principal "*" statements are not attributed to the identities.
  */
 final class IdentityRules {
     private final LintContext ctx;
@@ -60,7 +61,14 @@ final class IdentityRules {
         }
         id.policies().forEach(p -> p.document().statements().stream().filter(this::surelyDenies)
                 .forEach(s -> h.remove(LintContext.operations(s))));
+        if (crossAccount(id)) {
+            h.keepOnly(KmsActions.CROSS_ACCOUNT); // E2: the rest never works from another account
+        }
         return h;
+    }
+
+    private boolean crossAccount(LintIdentity id) {
+        return ctx.keyAccount != null && !ctx.keyAccount.equals(id.account());
     }
 
     private static boolean names(Statement s, String arn) {
@@ -91,7 +99,7 @@ final class IdentityRules {
         ctx.add(LintRule.SOD_001, first, ctx.pointer(first), id.arn() + " holds administrative actions ("
                 + LintContext.sample(h.admin.keySet(), 4) + ") and usage actions ("
                 + LintContext.sample(h.usage.keySet(), 4) + ") through " + String.join(", ", refs)
-                + " (the key policy with its identity policies, E7)",
+                + " (the key policy with its identity policies, " + (crossAccount(id) ? "E8)" : "E7)"),
                 "give administrators and users separate principals, or narrow the identity policies or what the key"
                 + " policy delegates to the account");
     }
@@ -131,6 +139,11 @@ final class IdentityRules {
         void remove(Set<String> ops) {
             admin.keySet().removeAll(ops);
             usage.keySet().removeAll(ops);
+        }
+
+        void keepOnly(Set<String> ops) {
+            admin.keySet().retainAll(ops);
+            usage.keySet().retainAll(ops);
         }
 
         /** The statements behind the remaining actions: key policy first, each source in document order. */

@@ -151,6 +151,24 @@ class LinterWithIdentityTest {
     }
 
     @Test
+    void e2FromAnotherAccountOnlyCrossAccountOperationsCount() {
+        String bob = "arn:aws:iam::444455556666:user/bob";
+        String delegate = "{'Sid':'Other','Effect':'Allow','Principal':{'AWS':'444455556666'},'Action':'kms:*',"
+                + "'Resource':'*'}";
+        LintOptions options = new LintOptions(null, KEY, null);
+        String disableAndDecrypt = "{'Sid':'All','Effect':'Allow','Action':['kms:DisableKey','kms:Decrypt'],"
+                + "'Resource':'*'}";
+        assertThat(sod001(Linter.lint("p.json", keyPolicy(ROOT, delegate), options,
+                List.of(identity(bob, disableAndDecrypt))))).isEmpty();
+        String grantAndDecrypt = "{'Sid':'All','Effect':'Allow','Action':['kms:CreateGrant','kms:Decrypt'],"
+                + "'Resource':'*'}";
+        assertThat(sod001(Linter.lint("p.json", keyPolicy(ROOT, delegate), options,
+                List.of(identity(bob, grantAndDecrypt))))).singleElement().satisfies(f -> assertThat(f.message())
+                .isEqualTo(bob + " holds administrative actions (CreateGrant) and usage actions (Decrypt) through"
+                        + " keyPolicy#Other, identity:bob-1#All (the key policy with its identity policies, E8)"));
+    }
+
+    @Test
     void withoutIdentitiesTheReportIsUnchanged() {
         String text = keyPolicy(ROOT, USE);
         assertThat(Linter.lint("p.json", text, LintOptions.keyPolicy(), List.of()).renderText())
