@@ -8,7 +8,8 @@
  *
  * <p>May import kms-policy, {@code io.kmsd.core.key} and {@code io.kmsd.core.error}, the SigV4 signer and
  * credentials of {@code io.kmsd.api.bench} and the trail search of {@code io.kmsd.audit} (and
- * {@code cli.audit.TrailDirectory}) for {@code explain}, Jackson, Dropwizard's command API, argparse4j and the JDK
+ * {@code cli.audit.TrailDirectory}) for {@code explain}, the identities file reader of {@code io.kmsd.api.auth} for
+ * {@code policy lint --with-identity}, Jackson, Dropwizard's command API, argparse4j and the JDK
  * ({@code java.net.http} for {@code explain --endpoint}).
  */
 package io.kmsd.api.cli;

@@ -2,10 +2,27 @@ package io.kmsd.policy.lint;
 
 import io.kmsd.policy.condition.ArnPattern;
 import io.kmsd.policy.condition.Glob;
+import io.kmsd.policy.document.Statement;
+import java.util.List;
 
 /** Whether a Resource pattern of a key policy can ever match the key (G10). */
 final class KeyArns {
     private KeyArns() {
+    }
+
+    /** Not inert, and its Resource/NotResource can take in the key. */
+    static boolean mayApply(Statement s, String keyArn) {
+        if (s.inert()) {
+            return false;
+        }
+        List<String> patterns = s.resources().patterns();
+        return s.notResource() ? !patterns.contains("*") : patterns.stream().anyMatch(p -> mayMatch(p, keyArn));
+    }
+
+    /** Not inert, and its Resource names the key for certain: {@code *}, or a pattern matching the given key ARN. */
+    static boolean surelyApplies(Statement s, String keyArn) {
+        return !s.inert() && !s.notResource() && s.resources().patterns().stream().anyMatch(p -> p.equals("*")
+                || keyArn != null && !p.contains("${") && ArnPattern.compile(p, false).matches(keyArn, null));
     }
 
     /** With the key's ARN: an exact test; without: could it match some KMS key ARN at all? */

@@ -20,12 +20,14 @@ final class LintContext {
     final LintOptions options;
     final List<Statement> statements;
     final String keyAccount;
+    final List<LintIdentity> identities;
     private final boolean array;
     final List<Finding> findings = new ArrayList<>();
 
-    LintContext(Validation validation, LintOptions options) {
+    LintContext(Validation validation, LintOptions options, List<LintIdentity> identities) {
         this.validation = validation;
         this.options = options;
+        this.identities = List.copyOf(identities);
         this.statements = validation.statements();
         JsonNode tree = validation.tree();
         this.array = tree != null && tree.path("Statement").isArray();

@@ -21,13 +21,23 @@ public final class Linter {
     }
 
     public static LintReport lint(Path file, LintOptions options) throws IOException {
-        return lint(file.toString(), Files.readString(file, StandardCharsets.UTF_8), options);
+        return lint(file, options, List.of());
+    }
+
+    /** Lints a key policy together with the identity policies of {@code identities} (D4 {@code --with-identity}). */
+    public static LintReport lint(Path file, LintOptions options, List<LintIdentity> identities) throws IOException {
+        return lint(file.toString(), Files.readString(file, StandardCharsets.UTF_8), options, identities);
     }
 
     /** Lints policy text; {@code label} names it in the report (usually the file path). */
     public static LintReport lint(String label, String text, LintOptions options) {
+        return lint(label, text, options, List.of());
+    }
+
+    /** Lints policy text with identity policies; {@code label} names it in the report (usually the file path). */
+    public static LintReport lint(String label, String text, LintOptions options, List<LintIdentity> identities) {
         Validation v = PolicyParser.validate(text, options.kind(), null);
-        LintContext ctx = new LintContext(v, options);
+        LintContext ctx = new LintContext(v, options, identities);
         for (PolicyViolation p : v.problems()) {
             boolean notPrincipalAllow = p.failure() == PolicyFailure.InvalidPrincipal
                     && p.reason().startsWith("NotPrincipal with Effect Allow");

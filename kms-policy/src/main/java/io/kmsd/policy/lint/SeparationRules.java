@@ -10,6 +10,7 @@ import io.kmsd.policy.template.SeparationOfDuties.Finding;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Separation of duties (D4 SOD-001..005) and administration granted across accounts (E2). */
 final class SeparationRules {
@@ -29,6 +30,8 @@ final class SeparationRules {
         }
         List<Finding> holdings = SeparationOfDuties.holdings(ctx.statements, ctx::ref);
         holdings.forEach(this::adminAndUsage);
+        new IdentityRules(ctx).run(holdings.stream().filter(h -> !h.administrative().isEmpty() && !h.usage().isEmpty())
+                .map(Finding::principal).collect(Collectors.toSet()));
         holdings.forEach(this::escalation);
         for (Statement s : ctx.statements) {
             if (s.isAllow() && !s.inert() && s.principals() != null) {
@@ -133,14 +136,8 @@ final class SeparationRules {
         }
     }
 
-    /** Not inert, and its Resource/NotResource can take in the key. */
     private boolean appliesToKey(Statement s) {
-        if (s.inert()) {
-            return false;
-        }
-        List<String> patterns = s.resources().patterns();
-        return s.notResource() ? !patterns.contains("*")
-                : patterns.stream().anyMatch(p -> KeyArns.mayMatch(p, ctx.options.keyArn()));
+        return KeyArns.mayApply(s, ctx.options.keyArn());
     }
 
     private Statement statementOf(String ref) {

@@ -67,7 +67,7 @@ public final class SeparationOfDuties {
     }
 
     /** A positive kms:ViaService condition limits the statement to calls through an integrated service. */
-    private static boolean serviceRestricted(Statement s) {
+    public static boolean serviceRestricted(Statement s) {
         for (Condition c : s.conditions()) {
             BaseOperator op = c.operator().base();
             boolean positive = op == BaseOperator.StringEquals || op == BaseOperator.StringLike;
@@ -79,7 +79,7 @@ public final class SeparationOfDuties {
     }
 
     /** D3: CreateGrant/ListGrants/RevokeGrant are delegation only with GrantIsForAWSResource=true. */
-    static boolean forAwsResourceOnly(Statement s) {
+    public static boolean forAwsResourceOnly(Statement s) {
         for (Condition c : s.conditions()) {
             if (c.operator().base() == BaseOperator.Bool && !c.operator().ifExists()
                     && c.key().equalsIgnoreCase("kms:GrantIsForAWSResource")
