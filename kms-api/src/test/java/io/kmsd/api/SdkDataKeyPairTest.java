@@ -111,7 +111,7 @@ class SdkDataKeyPairTest {
                 + "ECC_NIST_P256, ECC_NIST_P384, ECC_NIST_P521, ECC_SECG_P256K1, SM2, ECC_NIST_EDWARDS25519]",
                 () -> kms().generateDataKeyPair(r -> r.keyId(key().keyId()).keyPairSpec("ML_DSA_44")));
         fails(UnsupportedOperationException.class, "KeyPairSpec SM2 is not enabled on this server (configuration "
-                + "allowSm2 is false).", () -> kms().generateDataKeyPair(r -> r.keyId(key().keyId())
+                + "kms.crypto.allowSm2 is false).", () -> kms().generateDataKeyPair(r -> r.keyId(key().keyId())
                 .keyPairSpec("SM2")));
     }
 

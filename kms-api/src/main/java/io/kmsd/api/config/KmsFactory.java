@@ -65,6 +65,10 @@ public class KmsFactory {
     @NotNull
     private AuditFactory audit = new AuditFactory();
 
+    @Valid
+    @NotNull
+    private CryptoFactory crypto = new CryptoFactory();
+
     @NotNull
     private List<String> regions = List.of();
 
@@ -165,6 +169,16 @@ public class KmsFactory {
     }
 
     @JsonProperty
+    public CryptoFactory getCrypto() {
+        return crypto;
+    }
+
+    @JsonProperty
+    public void setCrypto(CryptoFactory crypto) {
+        this.crypto = crypto;
+    }
+
+    @JsonProperty
     public AuditFactory getAudit() {
         return audit;
     }
@@ -233,6 +247,7 @@ public class KmsFactory {
                 .rootKey(FileRootKeyProvider.open(dataPath().resolve(FileRootKeyProvider.DEFAULT_FILE_NAME)))
                 .clock(clock)
                 .requireDisabledBeforeDeletion(deletion.isRequireDisabled())
+                .allowSm2(crypto.isAllowSm2())
                 .cacheRefreshInterval(cache.getRefreshInterval().toJavaDuration())
                 .grantRefreshInterval(grants.getRefreshInterval().toJavaDuration())
                 .grantPropagationDelay(grants.getPropagationDelay().toJavaDuration())

@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SM2 (kms-api §3.2) through the handlers, on a core with {@code allowSm2} (the server's configuration has no
- * switch for it, so the full-application tests cannot create SM2 keys): SM2DSA signatures verify with
+ * SM2 (kms-api §3.2) through the handlers, on a core with {@code allowSm2} (SdkSm2Test drives a server with
+ * {@code kms.crypto.allowSm2: true} through the SDK): SM2DSA signatures verify with
  * BouncyCastle's SM3withSM2 (ID 1234567812345678), SM2PKE round-trips, ECDH matches a local SM2 agreement, and
  * SM2 data key pairs are made. Authorization is allow-all here; the SDK tests cover it.
  */

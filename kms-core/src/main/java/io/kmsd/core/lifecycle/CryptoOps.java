@@ -74,7 +74,7 @@ final class CryptoOps {
         KeyRing ring = symmetricRing(arn, KeyOperation.GenerateDataKeyPair);
         if (pairSpec == KeySpec.SM2 && !allowSm2) {
             throw new KmsException(KmsError.UnsupportedOperation,
-                    "KeyPairSpec SM2 is not enabled on this server (configuration allowSm2 is false).");
+                    "KeyPairSpec SM2 is not enabled on this server (configuration kms.crypto.allowSm2 is false).");
         }
         DataKeyPair pair = DataKeyPair.generate(pairSpec);
         Plaintext privateKey = pair.privateKey().toPlaintext();

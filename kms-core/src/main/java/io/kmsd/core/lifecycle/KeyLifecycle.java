@@ -91,7 +91,7 @@ final class KeyLifecycle {
     private void requireAllowedSpec(KeySpec spec) {
         if (spec == KeySpec.SM2 && !allowSm2) {
             throw new KmsException(KmsError.UnsupportedOperation,
-                    "KeySpec SM2 is not enabled on this server (configuration allowSm2 is false).");
+                    "KeySpec SM2 is not enabled on this server (configuration kms.crypto.allowSm2 is false).");
         }
     }
 

@@ -81,14 +81,14 @@ class CreateKeyTest extends H2Fixture {
     void sm2IsUnsupportedUnlessConfiguredAfterValidation() {
         // kms-api §3.2 "SM2: AWS China only; ours: config flag" (CoreConfig allowSm2, default false)
         assertFails(() -> keys.createKey(spec(KeySpec.SM2, KeyUsage.SIGN_VERIFY)), KmsError.UnsupportedOperation,
-                "KeySpec SM2 is not enabled on this server (configuration allowSm2 is false).");
+                "KeySpec SM2 is not enabled on this server (configuration kms.crypto.allowSm2 is false).");
         assertFails(() -> keys.createKey(spec(KeySpec.SM2, KeyUsage.GENERATE_VERIFY_MAC)), KmsError.Validation,
                 "KeyUsage GENERATE_VERIFY_MAC is not compatible with KeySpec SM2");
         assertThat(keys.listKeys(ACCOUNT, REGION, 10, null).items()).isEmpty();
         var symmetric = keys.createKey(NewKey.symmetric(ACCOUNT, REGION)).arn();
         assertFails(() -> keys.generateDataKeyPair(symmetric, KeySpec.SM2, io.kmsd.core.crypto.EncryptionContext.empty()),
                 KmsError.UnsupportedOperation,
-                "KeyPairSpec SM2 is not enabled on this server (configuration allowSm2 is false).");
+                "KeyPairSpec SM2 is not enabled on this server (configuration kms.crypto.allowSm2 is false).");
     }
 
     @Test
