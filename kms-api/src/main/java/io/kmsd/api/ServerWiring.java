@@ -63,7 +63,7 @@ final class ServerWiring {
         env.healthChecks().register("database", new DatabaseHealthCheck(core.health()));
         env.healthChecks().register("root-key", new RootKeyHealthCheck(core.health()));
         env.lifecycle().manage(kms.getDeletion().build(core.keys(),
-                env.lifecycle().scheduledExecutorService("kms-deletion-%d").threads(1).build()));
+                env.lifecycle().scheduledExecutorService("kms-deletion-%d").threads(1).build(), audit::keyDeleted));
         if (configuration.getServerFactory() instanceof AbstractServerFactory server) {
             server.setRegisterDefaultExceptionMappers(false); // ours is the only one (kms-api §1.2)
         }

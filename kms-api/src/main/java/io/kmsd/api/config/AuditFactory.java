@@ -151,6 +151,6 @@ public class AuditFactory {
             }
         });
         env.healthChecks().register("audit", new AuditHealthCheck(sink));
-        return enabled ? new AuditTrail(sink, new AuditEvents(states)) : AuditHook.NONE;
+        return enabled ? new AuditTrail(sink, new AuditEvents(states), clock) : AuditHook.NONE;
     }
 }

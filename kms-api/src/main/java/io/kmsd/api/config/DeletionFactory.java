@@ -6,9 +6,11 @@ import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
 import io.kmsd.api.lifecycle.DeletionJob;
 import io.kmsd.core.KeyService;
+import io.kmsd.core.key.KeyArn;
 import jakarta.validation.constraints.NotNull;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * {@code kms.deletion}: the project's rule that a key is disabled before its deletion is scheduled
@@ -44,6 +46,11 @@ public class DeletionFactory {
     }
 
     public DeletionJob build(KeyService keys, ScheduledExecutorService executor) {
-        return new DeletionJob(keys, executor, checkInterval.toJavaDuration());
+        return build(keys, executor, key -> { });
+    }
+
+    /** {@code deleted} hears of every key the job deleted (the audit trail's DeleteKey service event). */
+    public DeletionJob build(KeyService keys, ScheduledExecutorService executor, Consumer<KeyArn> deleted) {
+        return new DeletionJob(keys, executor, checkInterval.toJavaDuration(), deleted);
     }
 }
