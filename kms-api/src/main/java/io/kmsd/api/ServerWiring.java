@@ -28,6 +28,8 @@ import io.kmsd.api.protocol.OperationMetrics;
 import io.kmsd.api.protocol.OperationTable;
 import io.kmsd.api.protocol.PingServlet;
 import io.kmsd.api.protocol.RequestIdFilter;
+import io.kmsd.api.protocol.Unrouted;
+import io.kmsd.api.protocol.UnroutedAuditFilter;
 import io.kmsd.api.wire.WireCodec;
 import io.kmsd.audit.sink.AuditSinks;
 import io.kmsd.core.Core;
@@ -61,11 +63,11 @@ final class ServerWiring {
         Dispatcher dispatcher = new Dispatcher(kms.getAuth().build(identities, kms.servedRegions(), clock),
                 OperationTable.of(Handlers.all(access)), WireCodec.standard(), new OperationMetrics(env.metrics()),
                 audit, clock, (int) kms.getMaxRequestSize().toBytes());
-        registerProtocol(env, dispatcher);
+        registerProtocol(env, dispatcher, new Unrouted(audit, clock));
         env.healthChecks().register("database", new DatabaseHealthCheck(core.health()));
         env.healthChecks().register("root-key", new RootKeyHealthCheck(core.health()));
         env.lifecycle().manage(kms.getDeletion().build(core.keys(),
-                env.lifecycle().scheduledExecutorService("kms-deletion-%d").threads(1).build()));
+                env.lifecycle().scheduledExecutorService("kms-deletion-%d").threads(1).build(), audit::keyDeleted));
         env.lifecycle().manage(kms.getRotation().build(core.keys(),
                 env.lifecycle().scheduledExecutorService("kms-rotation-%d").threads(1).build()));
         env.lifecycle().manage(kms.getMaterialExpiry().build(core.keys(),
@@ -75,12 +77,13 @@ final class ServerWiring {
         }
     }
 
-    private static void registerProtocol(Environment env, Dispatcher dispatcher) {
+    private static void registerProtocol(Environment env, Dispatcher dispatcher, Unrouted unrouted) {
         env.jersey().register(new RequestIdFilter());
+        env.jersey().register(new UnroutedAuditFilter(unrouted));
         env.jersey().register(new KmsExceptionMapper());
         env.jersey().register(new KmsResource(dispatcher));
         // The context root exactly ("") goes to the servlet, before Jersey's "/*" (Servlet spec 12.2).
-        env.servlets().addServlet("kms-protocol", new KmsServlet(dispatcher)).addMapping("");
+        env.servlets().addServlet("kms-protocol", new KmsServlet(dispatcher, unrouted)).addMapping("");
         env.servlets().addServlet("kms-ping", new PingServlet()).addMapping("/ping");
         // POST / and GET /ping are answered ahead of the servlets; the servlets above stay for everything else
         // on those paths and as the fallback if the handler is ever bypassed (KmsHandler says why).

@@ -23,6 +23,11 @@ public interface AuditSink extends AutoCloseable {
         return healthy() ? "audit trail writable" : "audit trail cannot be written";
     }
 
+    /** Group-commit figures since start (none for a sink that writes nothing). */
+    default CommitStats stats() {
+        return CommitStats.NONE;
+    }
+
     /** Flushes and signs what has been written; further {@link #record} calls fail. */
     @Override
     default void close() {

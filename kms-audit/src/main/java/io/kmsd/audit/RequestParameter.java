@@ -55,7 +55,10 @@ public enum RequestParameter implements FieldKey {
     PRIMARY_REGION("primaryRegion", ValueKind.TEXT),
     LIMIT("limit", ValueKind.NUMBER),
     DRY_RUN("dryRun", ValueKind.FLAG),
-    DRY_RUN_MODIFIERS("dryRunModifiers", ValueKind.LIST);
+    DRY_RUN_MODIFIERS("dryRunModifiers", ValueKind.LIST),
+    /** A request the protocol never dispatched (wrong path or method): how it was sent, for the forensic trail. */
+    HTTP_METHOD("httpMethod", ValueKind.TEXT),
+    REQUEST_PATH("requestPath", ValueKind.TEXT);
 
     private final String jsonName;
     private final ValueKind kind;

@@ -137,8 +137,16 @@ public interface KeyService {
 
     // ---- deletion job
 
-    /** Deletes every key whose deletion date has passed (by the injected Clock); returns how many. */
-    int purgeExpiredDeletions();
+    /**
+     * Deletes every key whose deletion date has passed (by the injected Clock); returns the ARNs of the keys this
+     * call deleted (a key another node deleted first is not in the list), in deletion order.
+     */
+    List<KeyArn> purgeExpiredKeys();
+
+    /** {@link #purgeExpiredKeys()}, counted. */
+    default int purgeExpiredDeletions() {
+        return purgeExpiredKeys().size();
+    }
 
     // ---- rotation (kms-api §4.7); only symmetric AWS_KMS keys rotate, others → UnsupportedOperation
 

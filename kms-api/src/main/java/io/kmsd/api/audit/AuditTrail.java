@@ -2,10 +2,13 @@ package io.kmsd.api.audit;
 
 import io.kmsd.api.protocol.AuditHook;
 import io.kmsd.api.protocol.CallRecord;
+import io.kmsd.audit.AuditEvent;
 import io.kmsd.audit.AuditSink;
 import io.kmsd.audit.AuditUnavailableException;
 import io.kmsd.core.error.KmsError;
 import io.kmsd.core.error.KmsException;
+import io.kmsd.core.key.KeyArn;
+import java.time.Clock;
 import java.util.Set;
 
 /**
@@ -24,16 +27,33 @@ public final class AuditTrail implements AuditHook {
 
     private final AuditSink sink;
     private final AuditEvents events;
+    private final Clock clock;
 
     public AuditTrail(AuditSink sink, AuditEvents events) {
+        this(sink, events, Clock.systemUTC());
+    }
+
+    /** {@code clock} dates the service's own events ({@link #keyDeleted}); requests carry their arrival time. */
+    public AuditTrail(AuditSink sink, AuditEvents events, Clock clock) {
         this.sink = sink;
         this.events = events;
+        this.clock = clock;
     }
 
     @Override
     public void record(CallRecord record) {
+        write(events.of(record));
+    }
+
+    /** The {@code DeleteKey} service event of a key whose waiting period ended ({@link ServiceEvents}). */
+    @Override
+    public void keyDeleted(KeyArn key) {
+        write(ServiceEvents.keyDeleted(key, clock.instant()));
+    }
+
+    private void write(AuditEvent event) {
         try {
-            sink.record(events.of(record));
+            sink.record(event);
         } catch (AuditUnavailableException e) {
             throw new KmsException(KmsError.DependencyTimeout, REFUSED);
         }

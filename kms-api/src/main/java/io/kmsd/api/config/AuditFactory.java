@@ -1,5 +1,6 @@
 package io.kmsd.api.config;
 
+import com.codahale.metrics.Gauge;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
@@ -151,6 +152,14 @@ public class AuditFactory {
             }
         });
         env.healthChecks().register("audit", new AuditHealthCheck(sink));
-        return enabled ? new AuditTrail(sink, new AuditEvents(states)) : AuditHook.NONE;
+        registerCommitGauges(env, sink);
+        return enabled ? new AuditTrail(sink, new AuditEvents(states), clock) : AuditHook.NONE;
+    }
+
+    /** {@code kms.audit.records}, {@code .batches} and {@code .forceMillis} (totals): the group commit at work. */
+    private static void registerCommitGauges(Environment env, AuditSink sink) {
+        env.metrics().register("kms.audit.records", (Gauge<Long>) () -> sink.stats().records());
+        env.metrics().register("kms.audit.batches", (Gauge<Long>) () -> sink.stats().batches());
+        env.metrics().register("kms.audit.forceMillis", (Gauge<Long>) () -> sink.stats().forceNanos() / 1_000_000);
     }
 }

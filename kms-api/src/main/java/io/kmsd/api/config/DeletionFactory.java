@@ -3,7 +3,9 @@ package io.kmsd.api.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kmsd.api.lifecycle.DeletionJob;
 import io.kmsd.core.KeyService;
+import io.kmsd.core.key.KeyArn;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 /**
  * {@code kms.deletion}: the project's rule that a key is disabled before its deletion is scheduled
@@ -24,6 +26,11 @@ public class DeletionFactory extends JobFactory {
     }
 
     public DeletionJob build(KeyService keys, ScheduledExecutorService executor) {
-        return new DeletionJob(keys, executor, interval());
+        return build(keys, executor, key -> { });
+    }
+
+    /** {@code deleted} hears of every key the job deleted (the audit trail's DeleteKey service event). */
+    public DeletionJob build(KeyService keys, ScheduledExecutorService executor, Consumer<KeyArn> deleted) {
+        return new DeletionJob(keys, executor, interval(), deleted);
     }
 }

@@ -21,9 +21,14 @@ public final class JettyErrors {
     private JettyErrors() {
     }
 
-    /** The error type and body for an HTTP status Jetty chose. */
-    static KmsError errorFor(int status) {
+    /** The error type for an HTTP status Jetty or Jersey chose (the audit trail names it too). */
+    public static KmsError errorFor(int status) {
         return status >= 500 ? KmsError.KMSInternal : KmsExceptionMapper.framework(status);
+    }
+
+    /** The message answered with {@link #errorFor}: the exception mapper's for a client error. */
+    public static String messageFor(int status) {
+        return status >= 500 ? ErrorBodies.INTERNAL_MESSAGE : KmsExceptionMapper.frameworkMessage(status);
     }
 
     static byte[] body(int status) {

@@ -55,7 +55,7 @@ public final class KmsExceptionMapper implements ExceptionMapper<Throwable> {
         };
     }
 
-    private static String frameworkMessage(int status) {
+    static String frameworkMessage(int status) {
         return switch (status) {
             case 404, 405 -> "Send POST / with an X-Amz-Target header of the form TrentService.<Operation>.";
             case 413 -> "The request is too large.";

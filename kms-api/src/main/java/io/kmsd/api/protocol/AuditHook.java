@@ -1,5 +1,6 @@
 package io.kmsd.api.protocol;
 
+import io.kmsd.core.key.KeyArn;
 import java.util.Set;
 
 /**
@@ -27,5 +28,12 @@ public interface AuditHook {
     /** The response members the hook wants in {@link CallRecord#responseMembers()}, as above. */
     default Set<String> responseMembers() {
         return Set.of();
+    }
+
+    /**
+     * The deletion job removed {@code key} at the end of its waiting period: a service event, no request behind it.
+     * Throws a {@code KmsException} if the record cannot be made durable (the key is gone all the same).
+     */
+    default void keyDeleted(KeyArn key) {
     }
 }

@@ -32,6 +32,7 @@ public final class KmsResource {
     @Consumes(MediaType.WILDCARD)
     public Response call(@Context ContainerRequestContext request, @Context HttpServletRequest servlet,
                          InputStream body) {
+        request.setProperty(Unrouted.DISPATCHED, Boolean.TRUE); // the dispatcher audits it
         URI uri = request.getUriInfo().getRequestUri();
         Exchange exchange = new Exchange(RequestIdFilter.of(request), request.getMethod(), uri.getRawPath(),
                 uri.getRawQuery(), request.getHeaders(), body, client(request, servlet));

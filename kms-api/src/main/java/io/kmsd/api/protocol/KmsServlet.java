@@ -25,10 +25,18 @@ import org.slf4j.MDC;
  */
 public final class KmsServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(KmsServlet.class);
+    static final String SEND_POST = "Send POST / with an X-Amz-Target header of the form TrentService.<Operation>.";
     private final transient Dispatcher dispatcher;
+    private final transient Unrouted unrouted;
 
     public KmsServlet(Dispatcher dispatcher) {
+        this(dispatcher, new Unrouted(AuditHook.NONE, java.time.Clock.systemUTC()));
+    }
+
+    /** {@code unrouted} audits the requests answered here without the dispatcher (another method than POST). */
+    public KmsServlet(Dispatcher dispatcher, Unrouted unrouted) {
         this.dispatcher = dispatcher;
+        this.unrouted = unrouted;
     }
 
     @Override
@@ -51,19 +59,34 @@ public final class KmsServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!"POST".equals(request.getMethod())) {
-            response.setHeader(RequestIdFilter.HEADER, RequestIds.next());
-            write(response, 400, ErrorBodies.of(KmsError.UnknownOperation,
-                    "Send POST / with an X-Amz-Target header of the form TrentService.<Operation>."));
+            refuseMethod(request, response);
             return;
         }
         doPost(request, response);
     }
 
+    /** Another method on {@code /}: UnknownOperation, audited first (or the audit refusal if it cannot be). */
+    private void refuseMethod(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String id = RequestIds.next();
+        response.setHeader(RequestIdFilter.HEADER, id);
+        try {
+            unrouted.record(id, request.getMethod(), request.getRequestURI(), headers(request), client(request),
+                    Optional.of(KmsError.UnknownOperation), SEND_POST);
+        } catch (KmsException refused) {
+            write(response, refused.error().httpStatus(), ErrorBodies.of(refused.error(), refused.getMessage()));
+            return;
+        }
+        write(response, 400, ErrorBodies.of(KmsError.UnknownOperation, SEND_POST));
+    }
+
     private static Exchange exchange(String id, HttpServletRequest request) throws IOException {
-        Call.ClientInfo client = new Call.ClientInfo(Optional.ofNullable(request.getRemoteAddr()),
-                Optional.ofNullable(request.getHeader("User-Agent")), request.isSecure());
         return new Exchange(id, request.getMethod(), request.getRequestURI(), request.getQueryString(),
-                headers(request), request.getInputStream(), client);
+                headers(request), request.getInputStream(), client(request));
+    }
+
+    private static Call.ClientInfo client(HttpServletRequest request) {
+        return new Call.ClientInfo(Optional.ofNullable(request.getRemoteAddr()),
+                Optional.ofNullable(request.getHeader("User-Agent")), request.isSecure());
     }
 
     private static Map<String, List<String>> headers(HttpServletRequest request) {

@@ -3,7 +3,8 @@
  * that runs every request through authenticate → dispatch → parse → validate → handler → encode (§1.4), the
  * table from operation name to handler, the per-request {@link io.kmsd.api.protocol.Call}, request ids,
  * per-operation metrics and the audit hook with its {@link io.kmsd.api.protocol.CallRecord} (whose request and
- * response members are copied by wire name, never a blob).
+ * response members are copied by wire name, never a blob), and {@link io.kmsd.api.protocol.Unrouted}, which audits the
+ * requests the dispatcher never sees (other paths and methods).
  *
  * <p>May import JAX-RS, Dropwizard Metrics, Jackson annotations, {@code io.kmsd.api.{wire,auth,authz}} and
  * {@code io.kmsd.core.{key,error}}. Handlers live in {@code io.kmsd.api.operation} and see only

@@ -3,8 +3,11 @@ package io.kmsd.api.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kmsd.core.KeyService;
+import io.kmsd.core.key.KeyArn;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,11 +18,15 @@ import org.junit.jupiter.api.Test;
 /** The deletion job calls core's purge periodically and survives a failing pass. */
 class DeletionJobTest {
 
-    /** A KeyService whose purge counts calls, fails on the first if asked, and answers 2 otherwise. */
+    static final List<KeyArn> TWO = List.of(
+            KeyArn.parse("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab").orElseThrow(),
+            KeyArn.parse("arn:aws:kms:eu-west-1:444455556666:key/0987dcba-09fe-87dc-65ba-ab0987654321").orElseThrow());
+
+    /** A KeyService whose purge counts calls, fails on the first if asked, and deletes {@link #TWO} otherwise. */
     static KeyService purging(AtomicInteger calls, boolean failFirst, CountDownLatch ticks) {
         return (KeyService) Proxy.newProxyInstance(KeyService.class.getClassLoader(), new Class<?>[] {KeyService.class},
                 (proxy, method, args) -> {
-                    if (!method.getName().equals("purgeExpiredDeletions")) {
+                    if (!method.getName().equals("purgeExpiredKeys")) {
                         throw new AssertionError("the deletion job must only purge, not " + method.getName());
                     }
                     int n = calls.incrementAndGet();
@@ -27,7 +34,7 @@ class DeletionJobTest {
                     if (failFirst && n == 1) {
                         throw new IllegalStateException("database down");
                     }
-                    return 2;
+                    return TWO;
                 });
     }
 
@@ -37,6 +44,29 @@ class DeletionJobTest {
         DeletionJob job = new DeletionJob(purging(calls, false, new CountDownLatch(1)), null, Duration.ofMinutes(1));
         assertThat(job.runOnce()).isEqualTo(2);
         assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void everyDeletedKeyIsAnnouncedAndAFailingAnnouncementStopsNoOther() {
+        List<KeyArn> heard = new ArrayList<>();
+        DeletionJob job = new DeletionJob(purging(new AtomicInteger(), false, new CountDownLatch(1)), null,
+                Duration.ofMinutes(1), key -> {
+                    heard.add(key);
+                    if (heard.size() == 1) {
+                        throw new IllegalStateException("audit trail cannot be written");
+                    }
+                });
+        assertThat(job.runOnce()).isEqualTo(2);
+        assertThat(heard).isEqualTo(TWO);
+    }
+
+    @Test
+    void aFailedPassAnnouncesNothing() {
+        List<KeyArn> heard = new ArrayList<>();
+        DeletionJob job = new DeletionJob(purging(new AtomicInteger(), true, new CountDownLatch(1)), null,
+                Duration.ofMinutes(1), heard::add);
+        assertThat(job.runOnce()).isZero();
+        assertThat(heard).isEmpty();
     }
 
     @Test

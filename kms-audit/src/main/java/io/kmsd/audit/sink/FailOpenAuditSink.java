@@ -3,6 +3,7 @@ package io.kmsd.audit.sink;
 import io.kmsd.audit.AuditEvent;
 import io.kmsd.audit.AuditSink;
 import io.kmsd.audit.AuditUnavailableException;
+import io.kmsd.audit.CommitStats;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,11 @@ public final class FailOpenAuditSink implements AuditSink {
     public String health() {
         long n = dropped.get();
         return n == 0 ? delegate.health() : delegate.health() + " (" + n + " events dropped, fail-open)";
+    }
+
+    @Override
+    public CommitStats stats() {
+        return delegate.stats();
     }
 
     @Override

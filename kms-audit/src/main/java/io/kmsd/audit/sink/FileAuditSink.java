@@ -5,6 +5,7 @@ import io.kmsd.audit.AuditEvent;
 import io.kmsd.audit.AuditJson;
 import io.kmsd.audit.AuditSink;
 import io.kmsd.audit.AuditUnavailableException;
+import io.kmsd.audit.CommitStats;
 import io.kmsd.audit.CrossAccountCopies;
 import io.kmsd.audit.chain.DigestKeys;
 import java.io.IOException;
@@ -101,6 +102,16 @@ public final class FileAuditSink implements AuditSink {
             return closed ? "audit trail closed" : "audit writer thread died";
         }
         return failure == null ? "audit trail writable" : failure;
+    }
+
+    /** Events waiting for the writer (tests wait on it). */
+    int pending() {
+        return queue.size();
+    }
+
+    @Override
+    public CommitStats stats() {
+        return log.stats();
     }
 
     @Override

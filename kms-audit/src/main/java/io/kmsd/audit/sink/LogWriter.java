@@ -1,6 +1,7 @@
 package io.kmsd.audit.sink;
 
 import io.kmsd.audit.AuditConfig;
+import io.kmsd.audit.CommitStats;
 import io.kmsd.audit.chain.ChainedRecord;
 import io.kmsd.audit.chain.LogFiles;
 import java.io.ByteArrayOutputStream;
@@ -26,6 +27,7 @@ final class LogWriter implements AutoCloseable {
     private String lastHash;
     private Segment current;
     private boolean dirty;
+    private volatile CommitStats stats = CommitStats.NONE;
 
     /** The open log file: its size up to the last force, and when it was created. */
     private static final class Segment {
@@ -97,13 +99,25 @@ final class LogWriter implements AutoCloseable {
         }
         dirty = true;
         Durable.writeFully(current.channel, ByteBuffer.wrap(batch.toByteArray()), current.forcedSize);
-        current.channel.force(false);
+        long forceStart = System.nanoTime();
+        current.channel.force(false); // fdatasync: the size change is forced too, mtime is not needed
+        count(last - first + 1, System.nanoTime() - forceStart);
         dirty = false;
         current.forcedSize += batch.size();
         batch.reset();
         lastSequence = last;
         lastHash = hash;
         digests.committed(current.name(), first, last, hash, now);
+    }
+
+    /** Group-commit figures: read by any thread, written by the writer thread only. */
+    CommitStats stats() {
+        return stats;
+    }
+
+    private void count(long records, long forceNanos) {
+        CommitStats s = stats;
+        stats = new CommitStats(s.records() + records, s.batches() + 1, s.forceNanos() + forceNanos);
     }
 
     /** Closes the current file and signs what it holds; the next record opens a new file. */

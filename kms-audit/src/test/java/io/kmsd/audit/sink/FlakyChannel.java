@@ -13,14 +13,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class FlakyChannel extends FileChannel {
     private final FileChannel real;
     private final AtomicBoolean failing;
+    private final Runnable beforeForce;
 
-    FlakyChannel(FileChannel real, AtomicBoolean failing) {
+    FlakyChannel(FileChannel real, AtomicBoolean failing, Runnable beforeForce) {
         this.real = real;
         this.failing = failing;
+        this.beforeForce = beforeForce;
     }
 
     static ChannelOpener opener(AtomicBoolean failing) {
-        return path -> new FlakyChannel(ChannelOpener.FILES.open(path), failing);
+        return opener(failing, () -> { });
+    }
+
+    /** {@code beforeForce} runs at every force (a test can hold the writer inside a force with it). */
+    static ChannelOpener opener(AtomicBoolean failing, Runnable beforeForce) {
+        return path -> new FlakyChannel(ChannelOpener.FILES.open(path), failing, beforeForce);
     }
 
     private void check() throws IOException {
@@ -42,6 +49,7 @@ final class FlakyChannel extends FileChannel {
 
     @Override
     public void force(boolean metaData) throws IOException {
+        beforeForce.run();
         check();
         real.force(metaData);
     }

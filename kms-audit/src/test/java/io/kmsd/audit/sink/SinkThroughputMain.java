@@ -3,6 +3,7 @@ package io.kmsd.audit.sink;
 import io.kmsd.audit.AuditConfig;
 import io.kmsd.audit.AuditEvent;
 import io.kmsd.audit.AuditSink;
+import io.kmsd.audit.CommitStats;
 import io.kmsd.audit.testing.Events;
 import io.kmsd.audit.verify.AuditVerifier;
 import java.nio.file.Files;
@@ -17,7 +18,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Records/s of the file sink with N concurrent callers (not a test). Each call builds an Encrypt event
  * (as kms-api would), records it and waits for durability. Arguments: [threads=16] [seconds=10].
- * Run: see the module report (java -cp with the test classpath).
+ * Run: {@code mvn -q -o -pl kms-audit dependency:build-classpath -Dmdep.outputFile=cp.txt}, then
+ * {@code java -cp kms-audit/target/test-classes:kms-audit/target/classes:$(cat cp.txt)
+ * io.kmsd.audit.sink.SinkThroughputMain 16 10}.
  */
 public final class SinkThroughputMain {
     private SinkThroughputMain() {
@@ -30,8 +33,13 @@ public final class SinkThroughputMain {
         try (FileAuditSink sink = FileAuditSink.open(AuditSinks.auditDir(data), data, AuditConfig.defaults(),
                 Clock.systemUTC())) {
             run(sink, threads, 2);
+            CommitStats before = sink.stats();
             double rate = run(sink, threads, seconds);
-            System.out.printf("file sink: %d threads, %d s: %.0f records/s%n", threads, seconds, rate);
+            CommitStats after = sink.stats();
+            long batches = Math.max(1, after.batches() - before.batches());
+            System.out.printf("file sink: %d threads, %d s: %.0f records/s, %.1f records/batch, force %.3f ms%n",
+                    threads, seconds, rate, (after.records() - before.records()) / (double) batches,
+                    (after.forceNanos() - before.forceNanos()) / 1e6 / batches);
         }
         System.out.println("verify: " + AuditVerifier.verify(AuditSinks.auditDir(data)).describe().lines()
                 .findFirst().orElse(""));

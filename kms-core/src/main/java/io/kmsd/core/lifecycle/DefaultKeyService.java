@@ -233,7 +233,7 @@ public final class DefaultKeyService implements KeyService {
     }
 
     @Override
-    public int purgeExpiredDeletions() {
+    public List<KeyArn> purgeExpiredKeys() {
         return lifecycle.purgeExpired();
     }
 

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -195,18 +196,23 @@ final class KeyLifecycle {
         return key.facts().policy();
     }
 
-    /** Deletes every key whose window has passed; each in its own transaction, re-checked under lock. */
-    int purgeExpired() {
+    /**
+     * Deletes every key whose window has passed; each in its own transaction, re-checked under lock. Returns the
+     * keys deleted here (for their audit events), not those another node deleted meanwhile.
+     */
+    List<KeyArn> purgeExpired() {
         Instant now = now();
-        int deleted = 0;
+        List<KeyArn> deleted = new ArrayList<>();
         List<KeyArn> due;
         do {
             due = store.read(tx -> tx.dueForDeletion(now, 100));
             for (KeyArn arn : due) {
-                deleted += purge(arn, now) ? 1 : 0;
+                if (purge(arn, now)) {
+                    deleted.add(arn);
+                }
             }
         } while (due.size() == 100);
-        return deleted;
+        return List.copyOf(deleted);
     }
 
     private boolean purge(KeyArn arn, Instant now) {

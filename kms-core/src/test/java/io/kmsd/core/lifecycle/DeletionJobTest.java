@@ -48,13 +48,25 @@ class DeletionJobTest extends H2Fixture {
     }
 
     @Test
+    void thePurgeNamesExactlyTheKeysItDeleted() { // for their DeleteKey audit events (kms-api §4.1)
+        KeyArn first = scheduled(7);
+        KeyArn second = scheduled(7);
+        KeyArn later = scheduled(8);
+        clock.advance(Duration.ofDays(7));
+        assertThat(keys.purgeExpiredKeys()).containsExactlyInAnyOrder(first, second);
+        assertThat(keys.purgeExpiredKeys()).isEmpty();
+        clock.advance(Duration.ofDays(1));
+        assertThat(keys.purgeExpiredKeys()).containsExactly(later);
+    }
+
+    @Test
     void manyDueKeysAreAllDeletedInOneStep() {
         List<KeyArn> due = new ArrayList<>();
         for (int i = 0; i < 105; i++) {
             due.add(scheduled(7));
         }
         clock.advance(Duration.ofDays(8));
-        assertThat(keys.purgeExpiredDeletions()).isEqualTo(105);
+        assertThat(keys.purgeExpiredKeys()).containsExactlyInAnyOrderElementsOf(due);
         assertThat(keys.listKeys(ACCOUNT, REGION, 1000, null).items()).isEmpty();
     }
 
