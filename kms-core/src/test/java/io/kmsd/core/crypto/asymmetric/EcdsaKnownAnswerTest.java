@@ -130,7 +130,8 @@ class EcdsaKnownAnswerTest {
 
     private static byte[] der(BigInteger r, BigInteger s) {
         try {
-            return new DERSequence(new ASN1Integer[] {new ASN1Integer(r), new ASN1Integer(s)}).getEncoded(ASN1Encoding.DER);
+            ASN1Integer[] rs = {new ASN1Integer(r), new ASN1Integer(s)};
+            return new DERSequence(rs).getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

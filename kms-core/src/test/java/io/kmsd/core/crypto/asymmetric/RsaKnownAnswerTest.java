@@ -1,17 +1,22 @@
 package io.kmsd.core.crypto.asymmetric;
 
 import static io.kmsd.core.crypto.asymmetric.Fixtures.hex;
+import static io.kmsd.core.testing.KmsAssertions.assertFails;
 import static io.kmsd.core.testing.KmsAssertions.failure;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.kmsd.core.error.KmsError;
 import io.kmsd.core.key.KeySpec;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
@@ -20,11 +25,44 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * RSA known answers from Wycheproof (the vector files name the file and test ids): OAEP ciphertexts made
- * elsewhere decrypt through our Decrypt to the published plaintext (and in the JDK); a flipped bit is refused.
+ * elsewhere decrypt through our Decrypt to the published plaintext (and in the JDK); PKCS#1 v1.5 signatures, being
+ * deterministic, come out of our Sign byte for byte and verify here and in the JDK; a flipped bit is refused.
  */
 class RsaKnownAnswerTest {
     static List<Map<String, String>> oaepVectors() {
         return Vectors.load("rsa-oaep-wycheproof.txt");
+    }
+
+    static List<Map<String, String>> pkcs1Vectors() {
+        return Vectors.load("rsa-pkcs1-wycheproof.txt");
+    }
+
+    @ParameterizedTest(name = "Wycheproof PKCS#1 v1.5 {0}")
+    @MethodSource("pkcs1Vectors")
+    void pkcs1SignatureIsThePublishedOne(Map<String, String> v) throws GeneralSecurityException {
+        AsymmetricKey key = rsaKey(v);
+        SigningAlgorithm algorithm = SigningAlgorithm.valueOf(v.get("algorithm"));
+        byte[] message = hex(v.get("msg"));
+        byte[] signature = hex(v.get("sig"));
+        assertThat(hex(key.sign(algorithm, message, MessageType.RAW))).isEqualTo(v.get("sig"));
+        assertThatCode(() -> key.verify(algorithm, message, MessageType.RAW, signature)).doesNotThrowAnyException();
+        Signature jdk = Signature.getInstance("SHA256withRSA");
+        jdk.initVerify(KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(key.publicKey())));
+        jdk.update(message);
+        assertThat(jdk.verify(signature)).isTrue();
+    }
+
+    @ParameterizedTest(name = "Wycheproof PKCS#1 v1.5 {0}")
+    @MethodSource("pkcs1Vectors")
+    void pkcs1SignatureWithAFlippedBitIsRefused(Map<String, String> v) {
+        AsymmetricKey key = rsaKey(v);
+        SigningAlgorithm algorithm = SigningAlgorithm.valueOf(v.get("algorithm"));
+        byte[] message = hex(v.get("msg"));
+        byte[] signature = hex(v.get("sig"));
+        for (byte[] flipped : flipped(signature)) {
+            assertFails(() -> key.verify(algorithm, message, MessageType.RAW, flipped),
+                    KmsError.KMSInvalidSignature, "");
+        }
     }
 
     @ParameterizedTest(name = "Wycheproof OAEP {0}")
@@ -46,9 +84,15 @@ class RsaKnownAnswerTest {
         AsymmetricKey key = rsaKey(v);
         EncryptionAlgorithm algorithm = EncryptionAlgorithm.valueOf(v.get("algorithm"));
         byte[] ciphertext = hex(v.get("ct"));
-        for (int bit : new int[] {0, 8 * 100 + 3, ciphertext.length * 8 - 9}) {
-            failure(() -> key.decrypt(algorithm, Fixtures.flipBit(ciphertext, bit)), KmsError.InvalidCiphertext);
+        for (byte[] flipped : flipped(ciphertext)) {
+            failure(() -> key.decrypt(algorithm, flipped), KmsError.InvalidCiphertext);
         }
+    }
+
+    /** Copies with one bit flipped: in the last byte, in the middle, in the first byte. */
+    private static List<byte[]> flipped(byte[] bytes) {
+        return IntStream.of(0, bytes.length * 4 + 3, bytes.length * 8 - 9)
+                .mapToObj(bit -> Fixtures.flipBit(bytes, bit)).toList();
     }
 
     private static AsymmetricKey rsaKey(Map<String, String> v) {
