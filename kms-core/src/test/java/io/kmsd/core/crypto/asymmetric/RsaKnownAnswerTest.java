@@ -17,6 +17,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
@@ -26,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * RSA known answers from Wycheproof (the vector files name the file and test ids): OAEP ciphertexts made
  * elsewhere decrypt through our Decrypt to the published plaintext (and in the JDK); PKCS#1 v1.5 signatures, being
- * deterministic, come out of our Sign byte for byte and verify here and in the JDK; a flipped bit is refused.
+ * deterministic, come out of our Sign byte for byte and verify here and in the JDK; published PSS signatures verify
+ * under the published public key; a flipped bit is refused.
  */
 class RsaKnownAnswerTest {
     static List<Map<String, String>> oaepVectors() {
@@ -39,26 +41,30 @@ class RsaKnownAnswerTest {
 
     @ParameterizedTest(name = "Wycheproof PKCS#1 v1.5 {0}")
     @MethodSource("pkcs1Vectors")
-    void pkcs1SignatureIsThePublishedOne(Map<String, String> v) throws GeneralSecurityException {
+    void pkcs1SignatureIsThePublishedOneAndTheJdkAccepts(Map<String, String> v) throws GeneralSecurityException {
         AsymmetricKey key = rsaKey(v);
         SigningAlgorithm algorithm = SigningAlgorithm.valueOf(v.get("algorithm"));
         byte[] message = hex(v.get("msg"));
-        byte[] signature = hex(v.get("sig"));
         assertThat(hex(key.sign(algorithm, message, MessageType.RAW))).isEqualTo(v.get("sig"));
-        assertThatCode(() -> key.verify(algorithm, message, MessageType.RAW, signature)).doesNotThrowAnyException();
         Signature jdk = Signature.getInstance("SHA256withRSA");
         jdk.initVerify(KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(key.publicKey())));
         jdk.update(message);
-        assertThat(jdk.verify(signature)).isTrue();
+        assertThat(jdk.verify(hex(v.get("sig")))).isTrue();
     }
 
-    @ParameterizedTest(name = "Wycheproof PKCS#1 v1.5 {0}")
-    @MethodSource("pkcs1Vectors")
-    void pkcs1SignatureWithAFlippedBitIsRefused(Map<String, String> v) {
+    static List<Map<String, String>> signatureVectors() {
+        return Stream.concat(pkcs1Vectors().stream(), Vectors.load("rsa-pss-wycheproof.txt").stream()).toList();
+    }
+
+    @ParameterizedTest(name = "Wycheproof {0}")
+    @MethodSource("signatureVectors")
+    void publishedSignatureVerifiesAndAFlippedBitIsRefused(Map<String, String> v) {
         AsymmetricKey key = rsaKey(v);
         SigningAlgorithm algorithm = SigningAlgorithm.valueOf(v.get("algorithm"));
         byte[] message = hex(v.get("msg"));
         byte[] signature = hex(v.get("sig"));
+        assertThat(hex(key.publicKey())).isEqualTo(v.getOrDefault("spki", hex(key.publicKey())));
+        assertThatCode(() -> key.verify(algorithm, message, MessageType.RAW, signature)).doesNotThrowAnyException();
         for (byte[] flipped : flipped(signature)) {
             assertFails(() -> key.verify(algorithm, message, MessageType.RAW, flipped),
                     KmsError.KMSInvalidSignature, "");
