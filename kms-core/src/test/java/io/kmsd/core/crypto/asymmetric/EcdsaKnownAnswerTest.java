@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.kmsd.core.error.KmsError;
 import io.kmsd.core.key.KeySpec;
 import io.kmsd.core.key.KeyUsage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.Signature;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERSequence;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,11 +126,6 @@ class EcdsaKnownAnswerTest {
     }
 
     private static byte[] der(BigInteger r, BigInteger s) {
-        try {
-            ASN1Integer[] rs = {new ASN1Integer(r), new ASN1Integer(s)};
-            return new DERSequence(rs).getEncoded(ASN1Encoding.DER);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Der.encode(new DERSequence(new ASN1Integer[] {new ASN1Integer(r), new ASN1Integer(s)}));
     }
 }
