@@ -26,7 +26,6 @@ import io.kmsd.api.protocol.KmsHandler;
 import io.kmsd.api.protocol.KmsServlet;
 import io.kmsd.api.protocol.OperationMetrics;
 import io.kmsd.api.protocol.OperationTable;
-import io.kmsd.api.protocol.PingServlet;
 import io.kmsd.api.protocol.RequestIdFilter;
 import io.kmsd.api.protocol.Unrouted;
 import io.kmsd.api.protocol.UnroutedAuditFilter;
@@ -82,11 +81,9 @@ final class ServerWiring {
         env.jersey().register(new UnroutedAuditFilter(unrouted));
         env.jersey().register(new KmsExceptionMapper());
         env.jersey().register(new KmsResource(dispatcher));
-        // The context root exactly ("") goes to the servlet, before Jersey's "/*" (Servlet spec 12.2).
-        env.servlets().addServlet("kms-protocol", new KmsServlet(dispatcher, unrouted)).addMapping("");
-        env.servlets().addServlet("kms-ping", new PingServlet()).addMapping("/ping");
-        // POST / and GET /ping are answered ahead of the servlets; the servlets above stay for everything else
-        // on those paths and as the fallback if the handler is ever bypassed (KmsHandler says why).
+        // The context root exactly ("") goes to the servlet, before Jersey's "/*" (Servlet spec 12.2): it refuses
+        // the methods other than POST. POST / and GET /ping are answered ahead of all servlets (KmsHandler says why).
+        env.servlets().addServlet("kms-protocol", new KmsServlet(unrouted)).addMapping("");
         env.getApplicationContext().insertHandler(new KmsHandler(dispatcher));
         env.getApplicationContext().setErrorHandler(new JettyErrors.ServletHandler());
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JettyErrors.ServerHandler()));

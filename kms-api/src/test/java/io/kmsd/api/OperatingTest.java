@@ -83,6 +83,8 @@ class OperatingTest {
     void pingAnswersOnTheApiPortWithoutAuthentication() throws Exception {
         String response = rawHttp("GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         assertThat(response).startsWith("HTTP/1.1 200").contains("x-amzn-RequestId: ").endsWith("{}");
+        String post = rawHttp("POST /ping HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        assertThat(post).matches("(?s)HTTP/1.1 4\\d\\d.*").contains("\"__type\"").doesNotContain("<html");
     }
 
     @Test

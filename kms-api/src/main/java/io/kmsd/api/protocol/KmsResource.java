@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The JAX-RS adapter of the KMS protocol, used where the protocol runs inside Jersey alone (the resource-level
- * tests with Dropwizard's ResourceExtension); the server itself answers {@code POST /} with {@link KmsServlet},
+ * tests with Dropwizard's ResourceExtension); the server itself answers {@code POST /} with {@link KmsHandler},
  * which adapts the same {@link Dispatcher} without JAX-RS's per-request cost. The protocol (kms-api §1.1): {@code POST /}, any content type (the dispatcher checks
  * it after authentication, §1.4), the body as raw bytes. It only adapts JAX-RS to the {@link Dispatcher};
  * failures travel as exceptions to the one exception mapper.

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -49,13 +48,14 @@ public final class SinkThroughputMain {
     }
 
     static double run(AuditSink sink, int threads, int seconds) throws InterruptedException {
-        AtomicBoolean stop = new AtomicBoolean();
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L; // each worker stops at the end of the window
         AtomicInteger ids = new AtomicInteger();
         LongAdder done = new LongAdder();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Thread w = new Thread(() -> {
-                while (!stop.get()) {
+                while (System.nanoTime() - end < 0) {
                     AuditEvent e = Events.encrypt(ids.incrementAndGet(), Clock.systemUTC().instant());
                     sink.record(e);
                     done.increment();
@@ -64,9 +64,6 @@ public final class SinkThroughputMain {
             workers.add(w);
             w.start();
         }
-        long start = System.nanoTime();
-        Thread.sleep(seconds * 1000L);
-        stop.set(true);
         for (Thread w : workers) {
             w.join();
         }
