@@ -7,6 +7,13 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
+import javax.crypto.KeyAgreement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,6 +22,7 @@ import software.amazon.awssdk.services.kms.model.DataKeyPairSpec;
 import software.amazon.awssdk.services.kms.model.EncryptionAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.InvalidKeyUsageException;
 import software.amazon.awssdk.services.kms.model.KmsInvalidSignatureException;
+import software.amazon.awssdk.services.kms.model.KeyAgreementAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.KeySpec;
 import software.amazon.awssdk.services.kms.model.KeyUsageType;
 import software.amazon.awssdk.services.kms.model.MessageType;
@@ -23,7 +31,7 @@ import software.amazon.awssdk.services.kms.model.UnsupportedOperationException;
 
 /**
  * SM2 on a server started with {@code kms.crypto.allowSm2: true} (kms-api §3.2 "ours: config flag"): SM2DSA
- * signatures, SM2PKE encryption and SM2 data key pairs through the AWS SDK. The default server refuses SM2
+ * signatures, SM2PKE encryption, ECDH key agreement and SM2 data key pairs through the AWS SDK. The default server refuses SM2
  * (SdkDataKeyPairTest and the CreateKey tests); the cryptographic interoperability checks are in Sm2HandlersTest.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -74,6 +82,26 @@ class SdkSm2Test {
         assertThat(pair.publicKey().asByteArray()).isNotEmpty();
         assertThat(KMS.get().decrypt(r -> r.ciphertextBlob(pair.privateKeyCiphertextBlob())).plaintext())
                 .isEqualTo(pair.privateKeyPlaintext());
+    }
+
+    /** The local side is BouncyCastle on sm2p256v1, working only from GetPublicKey's SubjectPublicKeyInfo. */
+    @Test
+    void sm2EcdhMatchesALocalAgreementFromThePublicKeyAlone() throws Exception {
+        String key = key(KeyUsageType.KEY_AGREEMENT);
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC", LocalCrypto.BC);
+        g.initialize(new ECGenParameterSpec("sm2p256v1"));
+        KeyPair local = g.generateKeyPair();
+        SdkBytes secret = KMS.get().deriveSharedSecret(r -> r.keyId(key)
+                .keyAgreementAlgorithm(KeyAgreementAlgorithmSpec.ECDH)
+                .publicKey(SdkBytes.fromByteArray(local.getPublic().getEncoded()))).sharedSecret();
+        byte[] spki = KMS.get().getPublicKey(r -> r.keyId(key)).publicKey().asByteArray();
+        PublicKey server = KeyFactory.getInstance("EC", LocalCrypto.BC).generatePublic(new X509EncodedKeySpec(spki));
+        KeyAgreement agreement = KeyAgreement.getInstance("ECDH", LocalCrypto.BC);
+        agreement.init(local.getPrivate());
+        agreement.doPhase(server, true);
+        assertThat(secret.asByteArray()).hasSize(32).isEqualTo(agreement.generateSecret());
+        fails(InvalidKeyUsageException.class, () -> KMS.get().sign(r -> r.keyId(key).message(MESSAGE)
+                .signingAlgorithm(SigningAlgorithmSpec.SM2_DSA)));
     }
 
     @Test
