@@ -10,6 +10,8 @@ import io.kmsd.core.error.KmsException;
 import io.kmsd.core.key.KeyArn;
 import java.time.Clock;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The audit hook of a running server: one event per request ({@link AuditEvents}), written to the kms-audit sink,
@@ -43,6 +45,19 @@ public final class AuditTrail implements AuditHook {
     @Override
     public void record(CallRecord record) {
         write(events.of(record));
+    }
+
+    @Override
+    public CompletionStage<Void> submit(CallRecord record) {
+        return sink.submit(events.of(record)).exceptionally(AuditTrail::refuse);
+    }
+
+    private static Void refuse(Throwable t) {
+        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        if (cause instanceof AuditUnavailableException) {
+            throw new KmsException(KmsError.DependencyTimeout, REFUSED);
+        }
+        throw t instanceof CompletionException c ? c : new CompletionException(cause);
     }
 
     /** The {@code DeleteKey} service event of a key whose waiting period ended ({@link ServiceEvents}). */

@@ -2,6 +2,8 @@ package io.kmsd.api.protocol;
 
 import io.kmsd.core.key.KeyArn;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The seam where the audit trail plugs in (DESIGN "Request flow" step 7): called once for every request —
@@ -16,6 +18,20 @@ public interface AuditHook {
     AuditHook NONE = record -> { };
 
     void record(CallRecord record);
+
+    /**
+     * {@link #record} without holding the calling thread: completes once the record is durable, or exceptionally
+     * with the {@code KmsException} to answer instead. Dependent actions may run on the trail's own thread and must
+     * not block. By default it records on the calling thread.
+     */
+    default CompletionStage<Void> submit(CallRecord record) {
+        try {
+            record(record);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * The request members the hook wants in {@link CallRecord#requestMembers()}, by wire path

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +55,22 @@ public final class Dispatcher {
 
     /** The response body of a successful request; any failure is thrown (a KmsException, or a bug). */
     public byte[] dispatch(Exchange exchange) {
+        try {
+            return dispatchAsync(exchange).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /**
+     * {@link #dispatch} that does not hold the calling thread while the audit record is made durable: the stage
+     * completes with the response body once it is, or exceptionally (a {@code CompletionException} around the
+     * KmsException to answer, or a bug). The handler itself runs on the calling thread.
+     */
+    public CompletionStage<byte[]> dispatchAsync(Exchange exchange) {
         long start = System.nanoTime();
         Progress progress = new Progress(exchange, clock.instant());
         byte[] out;
@@ -59,14 +78,15 @@ public final class Dispatcher {
             out = run(exchange, progress);
         } catch (KmsException e) {
             log(progress, e);
-            finish(progress, start, e.error(), e.getMessage());
-            throw e;
+            return finish(progress, start, e.error(), e.getMessage()).thenApply(audited -> {
+                throw e;
+            });
         } catch (RuntimeException | Error e) {
-            finish(progress, start, KmsError.KMSInternal, "");
-            throw e;
+            return finish(progress, start, KmsError.KMSInternal, "").thenApply(audited -> {
+                throw e;
+            });
         }
-        finish(progress, start, null, "");
-        return out;
+        return finish(progress, start, null, "").thenApply(audited -> out);
     }
 
     private byte[] run(Exchange exchange, Progress progress) {
@@ -120,14 +140,25 @@ public final class Dispatcher {
      * handler's work is not undone then: a state change core has committed stays committed, unacknowledged and
      * without its audit record (the client sees a retryable DependencyTimeoutException).
      */
-    private void finish(Progress p, long start, KmsError error, String message) {
+    private CompletionStage<Void> finish(Progress p, long start, KmsError error, String message) {
+        CompletionStage<Void> audited;
         try {
-            audit.record(record(p, error, message));
-        } catch (KmsException refused) {
-            metrics.record(p.operation, start, refused.error());
-            throw refused;
+            audited = audit.submit(record(p, error, message));
+        } catch (RuntimeException e) {
+            audited = CompletableFuture.failedFuture(e);
         }
-        metrics.record(p.operation, start, error);
+        return audited.whenComplete((done, failure) -> {
+            KmsError outcome = error;
+            if (unwrap(failure) instanceof KmsException refused) {
+                outcome = refused.error();
+            }
+            metrics.record(p.operation, start, outcome);
+        });
+    }
+
+    /** The exception a stage failed with, without the {@code CompletionException} around it. */
+    public static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private CallRecord record(Progress p, KmsError error, String message) {

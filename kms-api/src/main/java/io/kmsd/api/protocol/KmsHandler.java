@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -53,24 +55,35 @@ public final class KmsHandler extends Handler.Wrapper {
         return super.handle(request, response, callback);
     }
 
+    /**
+     * Answers from the dispatcher's completion: with the audit trail on, that is the trail's completer thread once
+     * the event is on disk, and this thread has long gone back to Jetty (a response write does not block).
+     */
     private void protocol(Request request, Response response, Callback callback) {
         String id = RequestIds.next();
         MDC.put(KmsExceptionMapper.REQUEST_ID_MDC, id);
-        int status = 200;
-        byte[] body;
+        CompletionStage<byte[]> outcome;
         try {
-            body = dispatcher.dispatch(exchange(id, request));
-        } catch (KmsException e) {
-            status = e.error().httpStatus();
-            body = ErrorBodies.of(e.error(), e.getMessage());
+            outcome = dispatcher.dispatchAsync(exchange(id, request));
         } catch (RuntimeException e) {
-            LOG.error("request {} failed with an internal error", id, e);
-            status = 500;
-            body = ErrorBodies.of(KmsError.KMSInternal, ErrorBodies.INTERNAL_MESSAGE);
+            outcome = CompletableFuture.failedFuture(e);
         } finally {
             MDC.remove(KmsExceptionMapper.REQUEST_ID_MDC);
         }
-        respond(response, callback, status, ErrorBodies.CONTENT_TYPE, id, body);
+        outcome.whenComplete((body, failure) -> answer(response, callback, id, body, failure));
+    }
+
+    private static void answer(Response response, Callback callback, String id, byte[] body, Throwable failure) {
+        if (failure == null) {
+            respond(response, callback, 200, ErrorBodies.CONTENT_TYPE, id, body);
+        } else if (Dispatcher.unwrap(failure) instanceof KmsException e) {
+            respond(response, callback, e.error().httpStatus(), ErrorBodies.CONTENT_TYPE, id,
+                    ErrorBodies.of(e.error(), e.getMessage()));
+        } else {
+            LOG.error("request {} failed with an internal error", id, Dispatcher.unwrap(failure));
+            respond(response, callback, 500, ErrorBodies.CONTENT_TYPE, id,
+                    ErrorBodies.of(KmsError.KMSInternal, ErrorBodies.INTERNAL_MESSAGE));
+        }
     }
 
     private static Exchange exchange(String id, Request request) {

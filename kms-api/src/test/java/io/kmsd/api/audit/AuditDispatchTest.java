@@ -28,6 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
@@ -151,6 +154,45 @@ class AuditDispatchTest {
         assertThat(written).singleElement().satisfies(e -> {
             assertThat(e.errorCode()).isEqualTo("KMSInternalException");
             assertThat(e.errorMessage()).isNull();
+        });
+    }
+
+    /** A sink whose events stay pending until the test makes them durable, or fails them. */
+    private static final class PendingSink implements AuditSink {
+        final CompletableFuture<Void> durable = new CompletableFuture<>();
+
+        @Override
+        public void record(AuditEvent event) {
+            throw new AssertionError("the server path must not block on the trail");
+        }
+
+        @Override
+        public CompletionStage<Void> submit(AuditEvent event) {
+            return durable;
+        }
+    }
+
+    @Test
+    void theAnswerWaitsForTheTrailButTheThreadDoesNot() {
+        PendingSink sink = new PendingSink();
+        Dispatcher d = dispatcher(sink, (call, r) -> answer("arn:aws:kms:us-east-1:111122223333:key/k"));
+        CompletableFuture<byte[]> out = d.dispatchAsync(exchange("req-6")).toCompletableFuture();
+        assertThat(handled.get()).isEqualTo(1);
+        assertThat(out).as("no response before the event is durable").isNotDone();
+        sink.durable.complete(null);
+        assertThat(new String(out.join(), StandardCharsets.UTF_8)).contains("arn:aws:kms:us-east-1:111122223333:key/k");
+    }
+
+    @Test
+    void aTrailThatFailsLaterStillTurnsTheAnswerIntoDependencyTimeout() {
+        PendingSink sink = new PendingSink();
+        Dispatcher d = dispatcher(sink, (call, r) -> answer("arn:aws:kms:us-east-1:111122223333:key/k"));
+        CompletableFuture<byte[]> out = d.dispatchAsync(exchange("req-7")).toCompletableFuture();
+        sink.durable.completeExceptionally(new AuditUnavailableException("disk full", null));
+        Throwable failure = catchThrowableOfType(CompletionException.class, out::join).getCause();
+        assertThat(failure).isInstanceOfSatisfying(KmsException.class, e -> {
+            assertThat(e.error()).isEqualTo(KmsError.DependencyTimeout);
+            assertThat(e.getMessage()).isEqualTo(AuditTrail.REFUSED);
         });
     }
 }

@@ -4,6 +4,8 @@ import io.kmsd.audit.AuditEvent;
 import io.kmsd.audit.AuditSink;
 import io.kmsd.audit.AuditUnavailableException;
 import io.kmsd.audit.CommitStats;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +28,26 @@ public final class FailOpenAuditSink implements AuditSink {
         try {
             delegate.record(event);
         } catch (AuditUnavailableException e) {
-            long n = dropped.incrementAndGet();
-            LOG.error("audit: event {} of request {} dropped (fail-open; {} dropped so far): {}",
-                    event.eventID(), event.requestID(), n, e.getMessage());
+            drop(event, e);
         }
+    }
+
+    @Override
+    public CompletionStage<Void> submit(AuditEvent event) {
+        return delegate.submit(event).exceptionally(t -> {
+            Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+            if (!(cause instanceof AuditUnavailableException)) {
+                throw t instanceof CompletionException c ? c : new CompletionException(t);
+            }
+            drop(event, cause);
+            return null;
+        });
+    }
+
+    private void drop(AuditEvent event, Throwable e) {
+        long n = dropped.incrementAndGet();
+        LOG.error("audit: event {} of request {} dropped (fail-open; {} dropped so far): {}",
+                event.eventID(), event.requestID(), n, e.getMessage());
     }
 
     /** Events lost since start. */

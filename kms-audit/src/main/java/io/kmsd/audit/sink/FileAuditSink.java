@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * <p>Group commit: callers serialize their event on their own thread and enqueue it; one writer thread
  * takes everything queued (up to {@code maxBatch}), writes it, forces the file once and then releases
  * every waiter. A cross-account event is written once per recipient account ({@link CrossAccountCopies}).
+ *
+ * <p>Waiters are released by a second thread, the completer, one hand-off per batch: what a waiter does next
+ * ({@link #submit}'s dependents send the responses) then overlaps the writer's next write and force instead of
+ * delaying it. Under {@code ./kms load} parking and waking one request thread per event cost about 12% of the
+ * server's CPU (async-profiler); {@link #submit} lets a request wait for the disk without holding a thread.
  * If a batch cannot be made durable its callers get {@link AuditUnavailableException} and
  * {@link #healthy()} turns false until a later batch succeeds.
  */
@@ -42,6 +50,11 @@ public final class FileAuditSink implements AuditSink {
     private final LogWriter log;
     private final DigestWriter digests;
     private final Thread writer;
+    private final ExecutorService completer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "audit-completer");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean closed;
     private volatile String failure;
 
@@ -82,13 +95,26 @@ public final class FileAuditSink implements AuditSink {
 
     @Override
     public void record(AuditEvent event) {
+        await(enqueue(event));
+    }
+
+    @Override
+    public CompletionStage<Void> submit(AuditEvent event) {
+        try {
+            return enqueue(event).done();
+        } catch (AuditUnavailableException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private Work enqueue(AuditEvent event) {
         List<byte[]> lines = CrossAccountCopies.of(event).stream().map(AuditJson::toBytes).toList();
-        await(submit(new Work(lines)));
+        return enqueue(new Work(lines));
     }
 
     /** Writes a digest over everything recorded so far; returns when it is durable. */
     public void checkpoint() {
-        await(submit(new Work(List.of())));
+        await(enqueue(new Work(List.of())));
     }
 
     @Override
@@ -119,13 +145,14 @@ public final class FileAuditSink implements AuditSink {
         closed = true;
         try {
             writer.join();
+            completer.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private Work submit(Work work) {
-        if (closed) {
+    private Work enqueue(Work work) {
+        if (closed || !writer.isAlive()) {
             throw new AuditUnavailableException("the audit trail is closed", null);
         }
         queue.add(work);
@@ -139,6 +166,9 @@ public final class FileAuditSink implements AuditSink {
                 work.done().get(1, TimeUnit.SECONDS);
                 return;
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof AuditUnavailableException u) {
+                    throw u;
+                }
                 throw new AuditUnavailableException("audit event not written: " + e.getCause().getMessage(),
                         e.getCause());
             } catch (InterruptedException e) {
@@ -153,22 +183,22 @@ public final class FileAuditSink implements AuditSink {
     }
 
     private void runWriter() {
-        List<Work> batch = new ArrayList<>();
-        while (!closed || !queue.isEmpty()) {
-            try {
+        try {
+            while (!closed || !queue.isEmpty()) {
                 Work first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (first != null) {
+                    List<Work> batch = new ArrayList<>();
                     batch.add(first);
                     queue.drainTo(batch, config.maxBatch() - 1);
                     writeBatch(batch);
-                    batch.clear();
                 }
                 digestIfDue();
-            } catch (InterruptedException e) {
-                break;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            shutdown(); // also after an Error: nothing queued is left waiting
         }
-        shutdown();
     }
 
     private void writeBatch(List<Work> batch) {
@@ -183,23 +213,30 @@ public final class FileAuditSink implements AuditSink {
                 digests.write(clock.instant());
             }
             failure = null;
-            batch.forEach(w -> w.done().complete(null));
+            completer.execute(() -> batch.forEach(w -> w.done().complete(null)));
         } catch (IOException | RuntimeException e) {
             fail(batch, e);
+        } catch (Error e) {
+            fail(batch, e); // its waiters are answered before the writer thread dies
+            throw e;
         }
     }
 
     /** Events that made it to disk before the failure are acknowledged; the rest fail. */
-    private void fail(List<Work> batch, Exception e) {
+    private void fail(List<Work> batch, Throwable e) {
         failure = "audit trail cannot be written: " + e;
         LOG.error("audit: {}", failure, e);
-        for (Work w : batch) {
-            if (!w.events().isEmpty() && w.lastSequence()[0] <= log.lastSequence()) {
-                w.done().complete(null);
-            } else {
-                w.done().completeExceptionally(e);
+        long durable = log.lastSequence();
+        AuditUnavailableException refused = new AuditUnavailableException("audit event not written: " + e.getMessage(), e);
+        completer.execute(() -> {
+            for (Work w : batch) {
+                if (!w.events().isEmpty() && w.lastSequence()[0] <= durable) {
+                    w.done().complete(null);
+                } else {
+                    w.done().completeExceptionally(refused);
+                }
             }
-        }
+        });
     }
 
     private void digestIfDue() {
@@ -220,8 +257,11 @@ public final class FileAuditSink implements AuditSink {
         } catch (IOException | RuntimeException e) {
             LOG.error("audit: closing the trail failed", e);
         }
+        AuditUnavailableException closedTrail = new AuditUnavailableException("the audit trail is closed", null);
         for (Work w; (w = queue.poll()) != null; ) {
-            w.done().completeExceptionally(new IOException("the audit trail is closed"));
+            Work left = w;
+            completer.execute(() -> left.done().completeExceptionally(closedTrail));
         }
+        completer.shutdown();
     }
 }

@@ -3,7 +3,6 @@ package io.kmsd.audit.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kmsd.audit.AuditConfig;
 import io.kmsd.audit.AuditEvent;
 import io.kmsd.audit.AuditJson;
 import io.kmsd.audit.AuditSink;
@@ -12,7 +11,6 @@ import io.kmsd.audit.NoopAuditSink;
 import io.kmsd.audit.Resource;
 import io.kmsd.audit.chain.LogFiles;
 import io.kmsd.audit.testing.Events;
-import io.kmsd.audit.testing.MutableClock;
 import io.kmsd.audit.testing.TrailFiles;
 import io.kmsd.audit.verify.AuditVerifier;
 import io.kmsd.audit.verify.VerifyResult;
@@ -23,7 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -31,22 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class FileAuditSinkTest {
-    @TempDir
-    Path dataDir;
-    final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
-    final AuditConfig config = AuditConfig.defaults();
-
-    Path dir() {
-        return AuditSinks.auditDir(dataDir);
-    }
-
-    FileAuditSink open(AuditConfig c) throws IOException {
-        return FileAuditSink.open(dir(), dataDir, c, clock);
-    }
-
+class FileAuditSinkTest extends SinkFixture {
     @Test
     void eventIsOnDiskWhenRecordReturns() throws IOException {
         try (FileAuditSink sink = open(config)) {
