@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * file is truncated to its last complete line, so the chain stays a clean sequence of lines. A file left
  * empty by this is deleted. A damaged <em>complete</em> last line is not a crash artefact: the writer
  * refuses to start and points at {@code kms audit verify}.
+ *
+ * <p>Reserved space ({@link LogWriter}): the newest file may end in zeros the writer filled ahead of its
+ * records. Records never hold a zero byte, so they end at the first one. A crash can leave later bytes of an
+ * unacknowledged batch beyond it (blocks reach the disk in any order when they overwrite reserved space); they
+ * go to the torn tail too, and the file is cut to its last complete line before the first zero.
  */
 final class Recovery {
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
@@ -55,23 +60,41 @@ final class Recovery {
         return State.EMPTY;
     }
 
-    /** Returns the file's bytes up to and including its last newline, setting aside what follows. */
+    /**
+     * Returns the file's bytes up to and including its last newline before any zero byte, setting aside the
+     * non-zero bytes that follow and cutting off the rest.
+     */
     private static byte[] cutTornTail(Path file) throws IOException {
         byte[] content = Files.readAllBytes(file);
-        int end = content.length;
+        int end = firstZero(content);
         while (end > 0 && content[end - 1] != '\n') {
             end--;
         }
-        if (end < content.length) {
+        int tornEnd = content.length;
+        while (tornEnd > end && content[tornEnd - 1] == 0) {
+            tornEnd--;
+        }
+        if (tornEnd > end) {
             Path torn = file.resolveSibling(file.getFileName() + ".torn-" + end);
-            Durable.writeAtomically(torn, Arrays.copyOfRange(content, end, content.length));
+            Durable.writeAtomically(torn, Arrays.copyOfRange(content, end, tornEnd));
+            LOG.warn("audit: torn last line of {} ({} bytes) set aside in {}", file, tornEnd - end, torn);
+        }
+        if (end < content.length) {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 ch.truncate(end);
                 ch.force(true);
             }
-            LOG.warn("audit: torn last line of {} ({} bytes) set aside in {}", file, content.length - end, torn);
         }
         return Arrays.copyOf(content, end);
+    }
+
+    private static int firstZero(byte[] content) {
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] == 0) {
+                return i;
+            }
+        }
+        return content.length;
     }
 
     private static ChainedRecord lastRecord(Path file, byte[] content) throws IOException {

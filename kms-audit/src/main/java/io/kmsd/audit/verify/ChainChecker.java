@@ -167,27 +167,55 @@ final class ChainChecker {
     }
 
     private List<Entry> entries(int fi) {
-        return loaded.computeIfAbsent(fi, k -> read(logs.get(k)));
+        return loaded.computeIfAbsent(fi, k -> read(logs.get(k), k == logs.size() - 1));
     }
 
-    private static List<Entry> read(LogFile file) {
+    /**
+     * The lines of a file. The newest file's records end at its first zero byte (the writer's reserved space,
+     * see the sink's LogWriter); non-zero bytes after it are what a crash left of an unacknowledged batch, reported
+     * as a torn tail. In an older file a zero byte is just a damaged line: the writer cuts the reserve off before it
+     * starts a newer file.
+     */
+    private static List<Entry> read(LogFile file, boolean newest) {
         byte[] content;
         try {
             content = Files.readAllBytes(file.path());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.path(), e);
         }
+        int length = newest ? recordsEnd(content) : content.length;
         List<Entry> out = new ArrayList<>();
         int start = 0;
-        while (start < content.length) {
+        while (start < length) {
             int end = start;
-            while (end < content.length && content[end] != '\n') {
+            while (end < length && content[end] != '\n') {
                 end++;
             }
-            out.add(entry(out.size() + 1, Arrays.copyOfRange(content, start, end), end < content.length));
+            out.add(entry(out.size() + 1, Arrays.copyOfRange(content, start, end), end < length));
             start = end + 1;
         }
+        if (length < content.length && !allZero(content, length) && (out.isEmpty() || out.get(out.size() - 1).terminated())) {
+            out.add(new Entry(out.size() + 1, null, false, false));
+        }
         return out;
+    }
+
+    private static int recordsEnd(byte[] content) {
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] == 0) {
+                return i;
+            }
+        }
+        return content.length;
+    }
+
+    private static boolean allZero(byte[] content, int from) {
+        for (int i = from; i < content.length; i++) {
+            if (content[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Entry entry(int line, byte[] bytes, boolean terminated) {
