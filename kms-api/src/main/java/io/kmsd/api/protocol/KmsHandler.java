@@ -73,7 +73,17 @@ public final class KmsHandler extends Handler.Wrapper {
         outcome.whenComplete((body, failure) -> answer(response, callback, id, body, failure));
     }
 
+    /** Never throws: on the trail's thread an exception would vanish and leave the exchange open. */
     private static void answer(Response response, Callback callback, String id, byte[] body, Throwable failure) {
+        try {
+            reply(response, callback, id, body, failure);
+        } catch (RuntimeException e) {
+            LOG.error("request {}: the response could not be written", id, e);
+            callback.failed(e);
+        }
+    }
+
+    private static void reply(Response response, Callback callback, String id, byte[] body, Throwable failure) {
         if (failure == null) {
             respond(response, callback, 200, ErrorBodies.CONTENT_TYPE, id, body);
         } else if (Dispatcher.unwrap(failure) instanceof KmsException e) {
