@@ -56,7 +56,7 @@ public final class KmsHandler extends Handler.Wrapper {
     }
 
     /**
-     * Answers from the dispatcher's completion: with the audit trail on, that is the trail's completer thread once
+     * Answers from the dispatcher's completion: with the audit trail on, that is the trail's writer thread once
      * the event is on disk, and this thread has long gone back to Jetty (a response write does not block).
      */
     private void protocol(Request request, Response response, Callback callback) {

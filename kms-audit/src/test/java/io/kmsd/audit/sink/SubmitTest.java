@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class SubmitTest extends SinkFixture {
     @Test
-    void theStageCompletesOnlyAfterTheForceAndOffTheWriterThread() throws Exception {
+    void theStageCompletesOnlyAfterTheForceOnTheWriterThread() throws Exception {
         CountDownLatch inForce = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger forces = new AtomicInteger();
@@ -44,7 +44,7 @@ class SubmitTest extends SinkFixture {
             assertThat(done).as("the writer is inside the force").isNotDone();
             release.countDown();
             done.get(10, TimeUnit.SECONDS);
-            assertThat(completedOn.get()).isEqualTo("audit-completer");
+            assertThat(completedOn.get()).isEqualTo("audit-writer");
             assertThat(TrailFiles.all(dir())).contains(e.eventID());
         }
     }
