@@ -76,10 +76,12 @@ class DifferentialProperties {
             Statistics.label("outcome").collect(ours.outcome());
             CASES.incrementAndGet();
         }
+        // Floors, not typical values: the 25 requests of one policy share its statements, so the shares swing from
+        // run to run (seen: ALLOW 11-13%, EXPLICIT_DENY 2.9-7%, CROSS_ACCOUNT_UNSUPPORTED 3.7-5% of 10,000 cases).
         Statistics.label("outcome").coverage(c -> {
-            c.check(Outcome.ALLOW).percentage(p -> p > 8);
-            c.check(Outcome.EXPLICIT_DENY).percentage(p -> p > 3);
-            c.check(Outcome.CROSS_ACCOUNT_UNSUPPORTED).percentage(p -> p > 2);
+            c.check(Outcome.ALLOW).percentage(p -> p > 4);
+            c.check(Outcome.EXPLICIT_DENY).percentage(p -> p > 1);
+            c.check(Outcome.CROSS_ACCOUNT_UNSUPPORTED).percentage(p -> p > 1);
         });
     }
 
