@@ -2,6 +2,7 @@ package io.kmsd.api.audit;
 
 import io.kmsd.api.protocol.AuditHook;
 import io.kmsd.api.protocol.CallRecord;
+import io.kmsd.api.protocol.Dispatcher;
 import io.kmsd.audit.AuditEvent;
 import io.kmsd.audit.AuditSink;
 import io.kmsd.audit.AuditUnavailableException;
@@ -53,11 +54,10 @@ public final class AuditTrail implements AuditHook {
     }
 
     private static Void refuse(Throwable t) {
-        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-        if (cause instanceof AuditUnavailableException) {
+        if (Dispatcher.unwrap(t) instanceof AuditUnavailableException) {
             throw new KmsException(KmsError.DependencyTimeout, REFUSED);
         }
-        throw t instanceof CompletionException c ? c : new CompletionException(cause);
+        throw t instanceof CompletionException c ? c : new CompletionException(t);
     }
 
     /** The {@code DeleteKey} service event of a key whose waiting period ended ({@link ServiceEvents}). */

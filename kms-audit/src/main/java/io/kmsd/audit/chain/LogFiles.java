@@ -72,6 +72,19 @@ public final class LogFiles {
         return Long.parseLong(m.group(1));
     }
 
+    /**
+     * Where the records in a log file's bytes end: at the first zero byte, or the end. Records are JSON text, which
+     * never holds one; zeros are the writer's reserved space (only ever at the end of the newest file).
+     */
+    public static int recordsEnd(byte[] content) {
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] == 0) {
+                return i;
+            }
+        }
+        return content.length;
+    }
+
     /** Torn tails set aside by the writer on restart. */
     public static List<Path> tornTails(Path dir) {
         return list(dir).filter(p -> p.getFileName().toString().contains(".jsonl.torn-")).toList();

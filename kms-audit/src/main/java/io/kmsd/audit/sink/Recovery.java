@@ -66,7 +66,7 @@ final class Recovery {
      */
     private static byte[] cutTornTail(Path file) throws IOException {
         byte[] content = Files.readAllBytes(file);
-        int end = firstZero(content);
+        int end = LogFiles.recordsEnd(content);
         while (end > 0 && content[end - 1] != '\n') {
             end--;
         }
@@ -88,14 +88,6 @@ final class Recovery {
         return Arrays.copyOf(content, end);
     }
 
-    private static int firstZero(byte[] content) {
-        for (int i = 0; i < content.length; i++) {
-            if (content[i] == 0) {
-                return i;
-            }
-        }
-        return content.length;
-    }
 
     private static ChainedRecord lastRecord(Path file, byte[] content) throws IOException {
         int start = content.length - 1;

@@ -2,6 +2,7 @@ package io.kmsd.audit.verify;
 
 import io.kmsd.audit.chain.ChainHash;
 import io.kmsd.audit.chain.ChainedRecord;
+import io.kmsd.audit.chain.LogFiles;
 import io.kmsd.audit.chain.LogFiles.LogFile;
 import io.kmsd.audit.verify.Finding.Kind;
 import java.io.IOException;
@@ -183,7 +184,7 @@ final class ChainChecker {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.path(), e);
         }
-        int length = newest ? recordsEnd(content) : content.length;
+        int length = newest ? LogFiles.recordsEnd(content) : content.length;
         List<Entry> out = new ArrayList<>();
         int start = 0;
         while (start < length) {
@@ -198,15 +199,6 @@ final class ChainChecker {
             out.add(new Entry(out.size() + 1, null, false, false));
         }
         return out;
-    }
-
-    private static int recordsEnd(byte[] content) {
-        for (int i = 0; i < content.length; i++) {
-            if (content[i] == 0) {
-                return i;
-            }
-        }
-        return content.length;
     }
 
     private static boolean allZero(byte[] content, int from) {

@@ -40,18 +40,10 @@ class ReservedSpaceTest extends SinkFixture {
         return logs.get(logs.size() - 1);
     }
 
-    static int recordsLength(byte[] content) {
-        int end = 0;
-        while (end < content.length && content[end] != 0) {
-            end++;
-        }
-        return end;
-    }
-
     @Test
     void theOpenFileEndsInZerosAndTheClosedFileHoldsOnlyRecords() throws IOException {
         byte[] open = crashImage(3);
-        int records = recordsLength(open);
+        int records = LogFiles.recordsEnd(open);
         assertThat(open.length).as("reserved ahead of the records").isGreaterThan(records);
         assertThat(Arrays.copyOfRange(open, records, open.length)).containsOnly((byte) 0);
         byte[] closed = Files.readAllBytes(newest());
@@ -99,14 +91,14 @@ class ReservedSpaceTest extends SinkFixture {
             sink.record(Events.encrypt(3, clock.instant()));
         }
         assertThat(LogFiles.tornTails(dir())).isEmpty();
-        assertThat(Files.readAllBytes(TrailFiles.logs(dir()).get(0))).hasSize(recordsLength(image));
+        assertThat(Files.readAllBytes(TrailFiles.logs(dir()).get(0))).hasSize(LogFiles.recordsEnd(image));
         assertIntact(3);
     }
 
     @Test
     void aHalfWrittenRecordBeforeTheZerosIsATornTail() throws IOException {
         byte[] image = crashImage(2);
-        int end = recordsLength(image);
+        int end = LogFiles.recordsEnd(image);
         byte[] partial = "{\"sequence\":3,\"previousHash\":\"ab".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(partial, 0, image, end, partial.length);
         Files.write(newest(), image);
@@ -124,7 +116,7 @@ class ReservedSpaceTest extends SinkFixture {
         // Overwriting reserved space, a later block of an unacknowledged batch can reach the disk before an
         // earlier one: records, zeros, then a fragment.
         byte[] image = crashImage(2);
-        int end = recordsLength(image);
+        int end = LogFiles.recordsEnd(image);
         byte[] fragment = "ctx\":{\"order\":\"7\"}}\n".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(fragment, 0, image, end + 4096, fragment.length);
         Files.write(newest(), image);
