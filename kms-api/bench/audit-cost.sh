@@ -1,62 +1,94 @@
 #!/usr/bin/env bash
-# What the audit trail costs: Encrypt/s with audit off, then on, on a fresh server each time, same load.
-#   kms-api/bench/audit-cost.sh [PAIRS]        (default 2; needs kms-api/target/kms.jar and free ports 18080/18081)
-# Each run: start the server on a new data directory, warm up for WARMUP seconds (default 75: on two cores the
-# JIT is busy for about a minute), then measure MEASURE seconds (default 20) with CONNECTIONS (default 16).
-# Prints requests/s, the server's CPU per request (from /proc), the audit batch size and mean force, and on/off.
+# What the audit trail costs: Encrypt/s with audit off against audit on, same load, same machine minutes.
+#   kms-api/bench/audit-cost.sh [ROUNDS]       (default 3; needs kms-api/target/kms.jar and free ports 18080-18091)
+#   JAR=other.jar SERVER_JAVA_OPTS="-D..." kms-api/bench/audit-cost.sh    (compare builds or JVM options)
+#
+# Two servers run side by side on new data directories: audit off on 18080/18081, audit on on 18090/18091.
+# Each is warmed up for WARMUP seconds (default 75: on two cores the JIT is busy for about a minute) while the
+# other idles. Then each round measures both for MEASURE seconds (default 20) with CONNECTIONS (default 16), one
+# at a time, in the order off-on, on-off, off-on, ... On a shared virtual machine the speed drifts by up to 2x over
+# minutes; measuring in alternating order, back to back, keeps that drift from favouring either side (running
+# all "off" first and all "on" second, as this script did at first, shifted the ratio by up to 0.2 either way).
+# Prints each round's requests/s, server CPU per request (from /proc) and on/off, then the totals and the audit
+# batch size and mean force.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-jar="$root/kms-api/target/kms.jar"
-pairs="${1:-2}"
+jar="${JAR:-$root/kms-api/target/kms.jar}"
+rounds="${1:-3}"
 warmup="${WARMUP:-75}"
 measure="${MEASURE:-20}"
 connections="${CONNECTIONS:-16}"
 work="$(mktemp -d)"
-server=""
-trap '[[ -n "$server" ]] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
 
 [[ -f "$jar" ]] || { echo "audit-cost: $jar is missing; run mvn -B -q -DskipTests package -pl kms-api -am" >&2; exit 2; }
 
-config() { # $1 audit enabled (true|false) -> path of a config on a new data directory
-  local dir="$work/$1-$RANDOM"
-  mkdir -p "$dir"
-  sed -e "s#port: 8080#port: 18080#; s#port: 8081#port: 18081#; s#dataDir: ./data#dataDir: $dir/data#" \
-      -e "/^  audit:/,/enabled:/ s#enabled: true#enabled: $1#" \
-      "$root/kms-api/src/main/resources/kms-default.yml" > "$dir/kms.yml"
-  echo "$dir"
+declare -A port pid dir
+port[off]=18080
+port[on]=18090
+
+start() { # $1 off|on: a server on a new data directory
+  local name=$1 enabled=false
+  [[ $name == on ]] && enabled=true
+  dir[$name]="$work/$name"
+  mkdir -p "${dir[$name]}"
+  sed -e "s#port: 8080#port: ${port[$name]}#; s#port: 8081#port: $((port[$name] + 1))#" \
+      -e "s#dataDir: ./data#dataDir: ${dir[$name]}/data#" \
+      -e "/^  audit:/,/enabled:/ s#enabled: true#enabled: $enabled#" \
+      "$root/kms-api/src/main/resources/kms-default.yml" > "${dir[$name]}/kms.yml"
+  java ${SERVER_JAVA_OPTS:-} -jar "$jar" server "${dir[$name]}/kms.yml" > "${dir[$name]}/server.log" 2>&1 &
+  pid[$name]=$!
+  pids+=("$!")
+  for _ in $(seq 1 120); do curl -fs -o /dev/null "http://127.0.0.1:${port[$name]}/ping" && return; sleep 0.5; done
+  echo "audit-cost: the $name server did not start; see ${dir[$name]}/server.log" >&2
+  exit 1
 }
 
-load() { # $1 data dir, $2 seconds
-  java -jar "$jar" load --endpoint http://127.0.0.1:18080 --credentials-file "$1/data/credentials" --op Encrypt \
+load() { # $1 off|on, $2 seconds
+  java -jar "$jar" load --endpoint "http://127.0.0.1:${port[$1]}" \
+      --credentials-file "${dir[$1]}/data/credentials" --op Encrypt \
       --connections "$connections" --duration "$2s" --warmup 1s
 }
 
-run() { # $1 audit enabled -> "req/s server-us-per-request batch"
-  local dir; dir="$(config "$1")"
-  java -jar "$jar" server "$dir/kms.yml" > "$dir/server.log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 120); do curl -fs -o /dev/null http://127.0.0.1:18080/ping && break; sleep 0.5; done
-  load "$dir" "$warmup" > /dev/null
+cpu() { awk '{print $14 + $15}' "/proc/${pid[$1]}/stat"; }
+
+measure() { # $1 off|on -> "requests req/s server-us-per-request"
   local t0 t1 out
-  t0=$(awk '{print $14 + $15}' "/proc/$server/stat")
-  out=$(load "$dir" "$measure" | grep '^Encrypt ')
-  t1=$(awk '{print $14 + $15}' "/proc/$server/stat")
-  local batch
-  batch=$(curl -fs http://127.0.0.1:18081/metrics | python3 -c '
-import json, sys
-g = json.load(sys.stdin)["gauges"]
-b = g.get("kms.audit.batches", {}).get("value", 0)
-print("-" if not b else "%.1f records, %.3f ms" % (g["kms.audit.records"]["value"] / b, g["kms.audit.forceMillis"]["value"] / b))')
-  kill "$server"; wait "$server" 2>/dev/null || true; server=""
-  echo "$out" | awk -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v b="$batch" \
-      '{printf "%s %.1f %s\n", $4, t * 1e6 / hz / $2, b}'
+  t0=$(cpu "$1")
+  out=$(load "$1" "$measure" | grep '^Encrypt ')
+  t1=$(cpu "$1")
+  echo "$out" | awk -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '{printf "%s %s %.1f\n", $2, $4, t * 1e6 / hz / $2}'
 }
 
-printf '%-6s %12s %12s %8s   %s\n' pair "off req/s" "on req/s" "on/off" "server CPU us/req off/on; batch"
-for i in $(seq 1 "$pairs"); do
-  read -r off_rate off_cpu _ < <(run false)
-  read -r on_rate on_cpu on_batch < <(run true)
-  printf '%-6s %12s %12s %8.2f   %s / %s; %s\n' "$i" "$off_rate" "$on_rate" \
-      "$(echo "$on_rate / $off_rate" | bc -l)" "$off_cpu" "$on_cpu" "$on_batch"
+batches() { # the audit server's mean batch and force since it started
+  curl -fs "http://127.0.0.1:$((port[on] + 1))/metrics" | python3 -c '
+import json, sys
+g = json.load(sys.stdin)["gauges"]
+b = g["kms.audit.batches"]["value"]
+print("%.1f records, %.3f ms" % (g["kms.audit.records"]["value"] / b, g["kms.audit.forceMillis"]["value"] / b))'
+}
+
+start off
+start on
+load off "$warmup" > /dev/null
+load on "$warmup" > /dev/null
+
+printf '%-6s %12s %12s %8s   %s\n' round "off req/s" "on req/s" "on/off" "server CPU us/req off / on"
+declare -A requests rate us
+total_off=0
+total_on=0
+for i in $(seq 1 "$rounds"); do
+  order=(off on)
+  (( i % 2 == 0 )) && order=(on off)
+  for name in "${order[@]}"; do
+    read -r requests[$name] rate[$name] us[$name] < <(measure "$name")
+  done
+  total_off=$((total_off + requests[off]))
+  total_on=$((total_on + requests[on]))
+  printf '%-6s %12s %12s %8.2f   %s / %s\n' "$i" "${rate[off]}" "${rate[on]}" \
+      "$(echo "${rate[on]} / ${rate[off]}" | bc -l)" "${us[off]}" "${us[on]}"
 done
+printf '%-6s %12.1f %12.1f %8.2f   audit batch %s\n' all "$(echo "$total_off / ($rounds * $measure)" | bc -l)" \
+    "$(echo "$total_on / ($rounds * $measure)" | bc -l)" "$(echo "$total_on / $total_off" | bc -l)" "$(batches)"

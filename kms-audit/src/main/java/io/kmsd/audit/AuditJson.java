@@ -1,7 +1,6 @@
 package io.kmsd.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -36,12 +35,9 @@ public final class AuditJson {
         return MAPPER;
     }
 
+    /** The record bytes, as {@link #mapper()} would write them (see {@link EventWriter}). */
     public static byte[] toBytes(AuditEvent event) {
-        try {
-            return MAPPER.writeValueAsBytes(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("audit event cannot be serialized", e);
-        }
+        return EventWriter.write(event);
     }
 
     public static String toJson(AuditEvent event) {
