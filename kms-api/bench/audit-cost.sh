@@ -4,11 +4,13 @@
 #   JAR=other.jar SERVER_JAVA_OPTS="-D..." kms-api/bench/audit-cost.sh    (compare builds or JVM options)
 #
 # Two servers run side by side on new data directories: audit off on 18080/18081, audit on on 18090/18091.
-# Each is warmed up for WARMUP seconds (default 75: on two cores the JIT is busy for about a minute) while the
-# other idles. Then each round measures both for MEASURE seconds (default 20) with CONNECTIONS (default 16), one
-# at a time, in the order off-on, on-off, off-on, ... On a shared virtual machine the speed drifts by up to 2x over
-# minutes; measuring in alternating order, back to back, keeps that drift from favouring either side (running
-# all "off" first and all "on" second, as this script did at first, shifted the ratio by up to 0.2 either way).
+# Each is warmed up for WARMUP seconds (default 150) while the other idles: on two cores shared with the client,
+# the JIT of the audit-on server was still recompiling after 75 s of load (between 75 and 95 s, 201 methods were
+# made not entrant and 446 recompiled at tier 3; -XX:+PrintCompilation), and its CPU per request kept falling.
+# Then each round measures both for MEASURE seconds (default 20) with CONNECTIONS (default 16), one at a time, in
+# the order off-on, on-off, off-on, ... On a shared virtual machine the speed drifts by up to 2x over
+# minutes; measuring in alternating order, back to back, keeps that drift from favouring either side. (One server
+# at a time, off then on, as this script did at first: single pairs ranged from 0.60 to 0.81 on the same build.)
 # Prints each round's requests/s, server CPU per request (from /proc) and on/off, then the totals and the audit
 # batch size and mean force.
 set -euo pipefail
@@ -16,12 +18,12 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 jar="${JAR:-$root/kms-api/target/kms.jar}"
 rounds="${1:-3}"
-warmup="${WARMUP:-75}"
+warmup="${WARMUP:-150}"
 measure="${MEASURE:-20}"
 connections="${CONNECTIONS:-16}"
 work="$(mktemp -d)"
 pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait; rm -rf "$work"' EXIT
 
 [[ -f "$jar" ]] || { echo "audit-cost: $jar is missing; run mvn -B -q -DskipTests package -pl kms-api -am" >&2; exit 2; }
 
