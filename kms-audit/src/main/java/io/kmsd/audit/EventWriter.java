@@ -1,5 +1,6 @@
 package io.kmsd.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Map;
  * EventWriterProperties checks the byte equality on random events.
  */
 final class EventWriter {
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     /** For ASCII: 0 = as is, -1 = \\u00XX, else the letter after the backslash (Jackson's standard escapes). */
     private static final int[] ESCAPES = new int[128];
 

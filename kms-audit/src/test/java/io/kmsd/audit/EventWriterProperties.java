@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kmsd.audit.testing.Events;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -68,7 +71,9 @@ class EventWriterProperties {
                         .eventTime(at).eventName(name).awsRegion("eu-west-1").sourceIPAddress(ip).userAgent(agent)
                         .recipientAccountId(recipient).readOnly(readOnly).eventType(type)
                         .requestID("r-" + name.length()).eventID("e-" + at.toEpochMilli()));
-        return Combinators.combine(head, errors(), requestParameters(), responseElements(),
+        return Combinators.combine(head, errors(),
+                fieldMap(RequestParameter.class, RequestParameters::builder, RequestParameters.Builder::build),
+                fieldMap(ResponseElement.class, ResponseElements::builder, ResponseElements.Builder::build),
                 Combinators.combine(text, optional).as(Resource::key).list().ofMaxSize(3), decision)
                 .as((b, error, params, elements, resources, d) -> b.error(error.get(0), error.get(1))
                         .requestParameters(params).responseElements(elements).resources(resources).decision(d)
@@ -98,30 +103,22 @@ class EventWriterProperties {
 
     private static Arbitrary<List<String>> errors() {
         Arbitrary<String> optional = texts().injectNull(0.5);
-        return Combinators.combine(optional, optional).as((code, message) -> java.util.Arrays.asList(code, message));
+        return Combinators.combine(optional, optional).as((code, message) -> Arrays.asList(code, message));
     }
 
-    private static Arbitrary<RequestParameters> requestParameters() {
-        return Arbitraries.subsetOf(EnumSet.allOf(RequestParameter.class)).ofMaxSize(8).flatMap(keys ->
-                values(keys).map(values -> {
-                    RequestParameters.Builder b = RequestParameters.builder();
+    /** Up to 8 random members of one field map (request parameters or response elements), each of its kind. */
+    private static <K extends Enum<K> & FieldKey, B extends FieldMap.Builder<K, B>, M extends FieldMap<K>>
+            Arbitrary<M> fieldMap(Class<K> keys, Supplier<B> builder, Function<B, M> build) {
+        return Arbitraries.subsetOf(EnumSet.allOf(keys)).ofMaxSize(8).flatMap(chosen ->
+                values(chosen).map(values -> {
+                    B b = builder.get();
                     values.forEach(b::put);
-                    return b.build();
-                }));
-    }
-
-    private static Arbitrary<ResponseElements> responseElements() {
-        return Arbitraries.subsetOf(EnumSet.allOf(ResponseElement.class)).ofMaxSize(8).flatMap(keys ->
-                values(keys).map(values -> {
-                    ResponseElements.Builder b = ResponseElements.builder();
-                    values.forEach(b::put);
-                    return b.build();
+                    return build.apply(b);
                 }));
     }
 
     private static <K extends Enum<K> & FieldKey> Arbitrary<Map<K, Object>> values(Set<K> keys) {
-        Arbitrary<Map<K, Object>> none = Arbitraries.just(Map.of());
-        Arbitrary<Map<K, Object>> out = none;
+        Arbitrary<Map<K, Object>> out = Arbitraries.just(Map.of());
         for (K key : keys) {
             Arbitrary<Map<K, Object>> before = out;
             out = before.flatMap(m -> value(key.kind()).map(v -> {

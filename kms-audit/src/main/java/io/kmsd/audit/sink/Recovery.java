@@ -88,7 +88,6 @@ final class Recovery {
         return Arrays.copyOf(content, end);
     }
 
-
     private static ChainedRecord lastRecord(Path file, byte[] content) throws IOException {
         int start = content.length - 1;
         while (start > 0 && content[start - 1] != '\n') {
