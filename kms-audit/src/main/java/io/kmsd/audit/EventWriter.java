@@ -2,6 +2,7 @@ package io.kmsd.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,9 @@ final class EventWriter {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     /** For ASCII: 0 = as is, -1 = \\u00XX, else the letter after the backslash (Jackson's standard escapes). */
     private static final int[] ESCAPES = new int[128];
+    private static final long SECONDS_PER_DAY = 86_400;
+    /** 10000-01-01T00:00:00Z: from there on ISO years take a sign and more digits. */
+    private static final long YEAR_10000 = 253_402_300_800L;
 
     static {
         Arrays.fill(ESCAPES, 0, 32, -1);
@@ -189,8 +193,66 @@ final class EventWriter {
     private void time(String name, Instant value) {
         if (value != null) {
             name(name);
-            string(value.toString()); // ISO-8601, UTC, fraction only when non-zero: Jackson's InstantSerializer form
+            instant(value);
         }
+    }
+
+    /**
+     * {@code Instant.toString()} (Jackson's InstantSerializer form: ISO-8601 in UTC, seconds always, a fraction of 3, 6
+     * or 9 digits only when non-zero) written digit by digit for the years 1970-9999; the formatter cost 0.5% of the
+     * server's CPU per Encrypt. Other instants take {@code toString()}.
+     */
+    private void instant(Instant t) {
+        long seconds = t.getEpochSecond();
+        if (seconds < 0 || seconds >= YEAR_10000) {
+            string(t.toString());
+            return;
+        }
+        LocalDate day = LocalDate.ofEpochDay(seconds / SECONDS_PER_DAY);
+        int time = (int) (seconds % SECONDS_PER_DAY);
+        ensure(32);
+        out[size++] = '"';
+        digits(day.getYear(), 4, '-');
+        digits(day.getMonthValue(), 2, '-');
+        digits(day.getDayOfMonth(), 2, 'T');
+        digits(time / 3600, 2, ':');
+        digits(time / 60 % 60, 2, ':');
+        int nano = t.getNano();
+        if (nano == 0) {
+            digits(time % 60, 2, 'Z');
+        } else {
+            digits(time % 60, 2, '.');
+            fraction(nano);
+        }
+        out[size++] = '"';
+    }
+
+    private void fraction(int nano) {
+        if (nano % 1_000_000 == 0) {
+            digits(nano / 1_000_000, 3, 'Z');
+        } else if (nano % 1_000 == 0) {
+            digits(nano / 1_000, 6, 'Z');
+        } else {
+            digits(nano, 9, 'Z');
+        }
+    }
+
+    /** {@code value} in exactly {@code width} digits, then {@code after}. */
+    private void digits(int value, int width, char after) {
+        int rest = value;
+        for (int at = size + width - 1; at >= size; at--) {
+            out[at] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        size += width;
+        out[size++] = (byte) after;
+    }
+
+    /** The ISO form {@link #write} gives an instant, for tests. */
+    static String iso(Instant t) {
+        EventWriter w = new EventWriter();
+        w.instant(t);
+        return new String(w.out, 1, w.size - 2, StandardCharsets.US_ASCII);
     }
 
     private void flag(String name, boolean value) {
@@ -221,36 +283,43 @@ final class EventWriter {
         first = false;
     }
 
+    /** Plain ASCII runs are copied in a tight loop on locals; anything else takes {@link #special}. */
     private void string(String s) {
-        ensure(s.length() * 6 + 2);
-        out[size++] = '"';
-        for (int i = 0; i < s.length(); i++) {
+        int length = s.length();
+        ensure(length * 6 + 2);
+        byte[] o = out;
+        int at = size;
+        o[at++] = '"';
+        for (int i = 0; i < length; i++) {
             char c = s.charAt(i);
-            if (c < 0x80) {
-                asciiChar(c);
-            } else if (c < 0x800) {
-                out[size++] = (byte) (0xC0 | c >> 6);
-                out[size++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                unicodeEscape(c); // as Jackson does: each half of a pair, and a lone one, as its escape
+            if (c < 0x80 && ESCAPES[c] == 0) {
+                o[at++] = (byte) c;
             } else {
-                out[size++] = (byte) (0xE0 | c >> 12);
-                out[size++] = (byte) (0x80 | c >> 6 & 0x3F);
-                out[size++] = (byte) (0x80 | c & 0x3F);
+                size = at;
+                special(c);
+                at = size;
             }
         }
-        out[size++] = '"';
+        o[at++] = '"';
+        size = at;
     }
 
-    private void asciiChar(char c) {
-        int escape = ESCAPES[c];
-        if (escape == 0) {
-            out[size++] = (byte) c;
-        } else if (escape > 0) {
+    /** A character that is escaped or takes more than one byte. */
+    private void special(char c) {
+        if (c < 0x80 && ESCAPES[c] > 0) {
             out[size++] = '\\';
-            out[size++] = (byte) escape;
-        } else {
+            out[size++] = (byte) ESCAPES[c];
+        } else if (c < 0x80) {
             unicodeEscape(c);
+        } else if (c < 0x800) {
+            out[size++] = (byte) (0xC0 | c >> 6);
+            out[size++] = (byte) (0x80 | c & 0x3F);
+        } else if (Character.isSurrogate(c)) {
+            unicodeEscape(c); // as Jackson does: each half of a pair, and a lone one, as its escape
+        } else {
+            out[size++] = (byte) (0xE0 | c >> 12);
+            out[size++] = (byte) (0x80 | c >> 6 & 0x3F);
+            out[size++] = (byte) (0x80 | c & 0x3F);
         }
     }
 

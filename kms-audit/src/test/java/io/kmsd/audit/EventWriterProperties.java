@@ -33,6 +33,23 @@ class EventWriterProperties {
         assertThat(AuditJson.fromBytes(ours)).isEqualTo(event);
     }
 
+    /** The digit-by-digit instant must be Instant.toString() (Jackson's form) everywhere, fast path or not. */
+    @Property(tries = 3000)
+    void writesInstantsAsInstantToString(@ForAll("anyInstants") Instant t) {
+        assertThat(EventWriter.iso(t)).isEqualTo(t.toString());
+    }
+
+    @Provide
+    Arbitrary<Instant> anyInstants() {
+        Arbitrary<Long> seconds = Arbitraries.oneOf(Arbitraries.longs().between(-100_000_000_000L, 400_000_000_000L),
+                Arbitraries.longs().between(0, 4_102_444_800L), Arbitraries.of(0L, -1L, 253_402_300_799L,
+                        253_402_300_800L, 951_782_400L, 951_868_799L));
+        Arbitrary<Integer> nanos = Arbitraries.oneOf(Arbitraries.integers().between(0, 999_999_999),
+                Arbitraries.integers().between(0, 999).map(n -> n * 1_000_000),
+                Arbitraries.integers().between(0, 999_999).map(n -> n * 1_000), Arbitraries.just(0));
+        return Combinators.combine(seconds, nanos).as(Instant::ofEpochSecond);
+    }
+
     @Example
     void everyKindAndNestedPartMatchesJackson() throws Exception {
         AuditEvent event = Events.builderWithEveryKind(Instant.parse("2026-11-29T10:00:00.120Z"));

@@ -77,15 +77,27 @@ public final class AuditEvents {
         }
     }
 
-    /** Every key the request touched, and the key a successful response names (CreateKey's new key). */
+    /**
+     * Every key the request touched, and the key a successful response names (CreateKey's new key). The response's
+     * key is parsed only when it is not one of the touched keys already (Encrypt's KeyId is its key's ARN).
+     */
     private static List<Resource> resources(CallRecord r) {
-        List<KeyArn> keys = new ArrayList<>(r.keys());
-        if (r.succeeded()) {
-            Optional.ofNullable(r.responseMembers().get("KeyId")).or(() -> Optional.ofNullable(
-                            r.responseMembers().get("KeyMetadata.Arn")))
-                    .flatMap(v -> KeyArn.parse(v.toString())).filter(k -> !keys.contains(k)).ifPresent(keys::add);
+        Object named = r.succeeded() ? r.responseMembers().get("KeyId") : null;
+        if (named == null && r.succeeded()) {
+            named = r.responseMembers().get("KeyMetadata.Arn");
         }
-        return keys.stream().map(k -> Resource.key(k.toString(), k.account().value())).toList();
+        List<Resource> resources = new ArrayList<>(r.keys().size() + 1);
+        boolean namedListed = named == null;
+        for (KeyArn key : r.keys()) {
+            String arn = key.toString();
+            resources.add(Resource.key(arn, key.account().value()));
+            namedListed |= arn.equals(named);
+        }
+        if (!namedListed) {
+            KeyArn.parse(named.toString()).filter(k -> !r.keys().contains(k))
+                    .ifPresent(k -> resources.add(Resource.key(k.toString(), k.account().value())));
+        }
+        return resources;
     }
 
     private static String name(KeyState state) {

@@ -1,6 +1,5 @@
 package io.kmsd.audit.chain;
 
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -18,11 +17,18 @@ public final class ChainHash {
     }
 
     public static String link(String previousHex, long sequence, byte[] event) {
+        return HEX.formatHex(link(HEX.parseHex(previousHex), sequence, event));
+    }
+
+    /** {@link #link(String, long, byte[])} on raw 32-byte hashes: the audit writer chains without hex round trips. */
+    public static byte[] link(byte[] previous, long sequence, byte[] event) {
         MessageDigest md = SHA256.get();
-        md.update(HEX.parseHex(previousHex));
-        md.update(ByteBuffer.allocate(Long.BYTES).putLong(sequence).array());
+        md.update(previous);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            md.update((byte) (sequence >>> shift));
+        }
         md.update(event);
-        return HEX.formatHex(md.digest());
+        return md.digest();
     }
 
     /** Plain SHA-256 of some bytes, hex (digest files are chained this way). */

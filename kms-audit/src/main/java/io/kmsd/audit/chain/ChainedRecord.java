@@ -1,7 +1,9 @@
 package io.kmsd.audit.chain;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,8 @@ public record ChainedRecord(long sequence, String previousHash, String hash, byt
     private static final byte[] P2 = ascii(",\"previousHash\":\"");
     private static final byte[] P3 = ascii("\",\"hash\":\"");
     private static final byte[] P4 = ascii("\",\"event\":");
+    private static final byte[] HEX_DIGITS = ascii("0123456789abcdef");
+    private static final HexFormat HEX = HexFormat.of();
 
     public ChainedRecord {
         if (sequence < 1 || !ChainHash.isHash(previousHash) || !ChainHash.isHash(hash) || event == null) {
@@ -34,20 +38,59 @@ public record ChainedRecord(long sequence, String previousHash, String hash, byt
 
     /** The line, newline included. */
     public byte[] toLine() {
-        byte[] seq = ascii(Long.toString(sequence));
-        byte[] out = new byte[P1.length + seq.length + P2.length + 64 + P3.length + 64 + P4.length
-                + event.length + 2];
-        int at = put(out, 0, P1);
-        at = put(out, at, seq);
-        at = put(out, at, P2);
-        at = put(out, at, ascii(previousHash));
-        at = put(out, at, P3);
-        at = put(out, at, ascii(hash));
-        at = put(out, at, P4);
-        at = put(out, at, event);
-        out[at] = '}';
-        out[at + 1] = '\n';
-        return out;
+        ByteBuffer out = ByteBuffer.allocate(lineLength(sequence, event.length));
+        writeLine(out, sequence, HEX.parseHex(previousHash), HEX.parseHex(hash), event);
+        return out.array();
+    }
+
+    /** The length of a line ({@link #toLine()}) for this sequence number and event length. */
+    public static int lineLength(long sequence, int eventLength) {
+        return P1.length + digits(sequence) + P2.length + 64 + P3.length + 64 + P4.length + eventLength + 2;
+    }
+
+    /**
+     * Puts the line of a record into {@code out}, from raw 32-byte hashes: the audit writer builds a batch of lines
+     * in one reusable buffer this way, with no per-record arrays or hex strings.
+     */
+    public static void writeLine(ByteBuffer out, long sequence, byte[] previousHash, byte[] hash, byte[] event) {
+        if (previousHash.length != 32 || hash.length != 32 || sequence < 1) {
+            throw new IllegalArgumentException("a chained record has a positive sequence and 32-byte hashes");
+        }
+        out.put(P1);
+        putDigits(out, sequence);
+        out.put(P2);
+        putHex(out, previousHash);
+        out.put(P3);
+        putHex(out, hash);
+        out.put(P4);
+        out.put(event);
+        out.put((byte) '}');
+        out.put((byte) '\n');
+    }
+
+    private static int digits(long n) {
+        int digits = 1;
+        for (long rest = n / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        return digits;
+    }
+
+    private static void putDigits(ByteBuffer out, long n) {
+        int end = out.position() + digits(n);
+        long rest = n;
+        for (int at = end - 1; at >= out.position(); at--) {
+            out.put(at, (byte) ('0' + rest % 10));
+            rest /= 10;
+        }
+        out.position(end);
+    }
+
+    private static void putHex(ByteBuffer out, byte[] hash) {
+        for (byte b : hash) {
+            out.put(HEX_DIGITS[(b >> 4) & 0xF]);
+            out.put(HEX_DIGITS[b & 0xF]);
+        }
     }
 
     /** Parses one line (without its newline); empty if it does not have the exact layout. */
@@ -85,11 +128,6 @@ public record ChainedRecord(long sequence, String previousHash, String hash, byt
             throw new IllegalArgumentException("layout");
         }
         return at + literal.length;
-    }
-
-    private static int put(byte[] out, int at, byte[] part) {
-        System.arraycopy(part, 0, out, at, part.length);
-        return at + part.length;
     }
 
     private static byte[] ascii(String s) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -105,7 +106,14 @@ public final class FileAuditSink implements AuditSink {
     }
 
     private Work enqueue(AuditEvent event) {
-        List<byte[]> lines = CrossAccountCopies.of(event).stream().map(AuditJson::toBytes).toList();
+        List<AuditEvent> copies = CrossAccountCopies.of(event);
+        if (copies.size() == 1) {
+            return enqueue(new Work(List.of(AuditJson.toBytes(copies.get(0)))));
+        }
+        List<byte[]> lines = new ArrayList<>(copies.size());
+        for (AuditEvent copy : copies) {
+            lines.add(AuditJson.toBytes(copy));
+        }
         return enqueue(new Work(lines));
     }
 
@@ -198,18 +206,23 @@ public final class FileAuditSink implements AuditSink {
     }
 
     private void writeBatch(List<Work> batch) {
-        List<byte[]> events = new ArrayList<>();
+        List<byte[]> events = new ArrayList<>(batch.size() + 4);
+        boolean checkpoint = false;
         for (Work w : batch) {
             events.addAll(w.events());
             w.lastSequence()[0] = log.lastSequence() + events.size();
+            checkpoint |= w.events().isEmpty();
         }
         try {
-            log.append(events, clock.instant());
-            if (batch.stream().anyMatch(w -> w.events().isEmpty())) {
-                digests.write(clock.instant());
+            Instant now = clock.instant();
+            log.append(events, now);
+            if (checkpoint) {
+                digests.write(now);
             }
             failure = null;
-            batch.forEach(w -> w.done().complete(null));
+            for (Work w : batch) {
+                w.done().complete(null);
+            }
         } catch (IOException | RuntimeException e) {
             fail(batch, e);
         } catch (Error e) {

@@ -1,15 +1,19 @@
 package io.kmsd.audit.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +32,31 @@ class ChainedRecordProperties {
         Optional<ChainedRecord> back = ChainedRecord.parse(Arrays.copyOf(line, line.length - 1));
         assertThat(back).contains(r);
         assertThat(back.orElseThrow().selfConsistent()).isTrue();
+    }
+
+    /** The writer's byte-level path (raw hashes, one shared buffer) must give the documented line exactly. */
+    @Property
+    void writtenLineIsTheDocumentedLayout(@ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long seq,
+            @ForAll String text, @ForAll @Size(32) byte[] previous) {
+        byte[] event = event(text);
+        String previousHex = HexFormat.of().formatHex(previous);
+        byte[] hash = ChainHash.link(previous, seq, event);
+        assertThat(HexFormat.of().formatHex(hash)).isEqualTo(ChainHash.link(previousHex, seq, event));
+        ByteBuffer out = ByteBuffer.allocate(ChainedRecord.lineLength(seq, event.length) + 3);
+        out.put((byte) 'x');
+        ChainedRecord.writeLine(out, seq, previous, hash, event);
+        String expected = "x{\"sequence\":" + seq + ",\"previousHash\":\"" + previousHex + "\",\"hash\":\""
+                + HexFormat.of().formatHex(hash) + "\",\"event\":" + new String(event, StandardCharsets.UTF_8) + "}\n";
+        assertThat(out.position()).isEqualTo(out.capacity() - 2);
+        assertThat(new String(out.array(), 0, out.position(), StandardCharsets.UTF_8)).isEqualTo(expected);
+    }
+
+    @Test
+    void aHashOfAnotherLengthIsRefused() {
+        ByteBuffer out = ByteBuffer.allocate(1024);
+        assertThatThrownBy(() -> ChainedRecord.writeLine(out, 1, new byte[31], new byte[32], event("x")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(out.position()).isZero();
     }
 
     @Property

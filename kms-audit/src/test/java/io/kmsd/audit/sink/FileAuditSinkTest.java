@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kmsd.audit.AuditEvent;
 import io.kmsd.audit.AuditJson;
 import io.kmsd.audit.AuditSink;
+import io.kmsd.audit.Decision;
 import io.kmsd.audit.AuditUnavailableException;
 import io.kmsd.audit.NoopAuditSink;
+import io.kmsd.audit.RequestParameters;
 import io.kmsd.audit.Resource;
 import io.kmsd.audit.chain.LogFiles;
 import io.kmsd.audit.testing.Events;
@@ -23,9 +25,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +42,35 @@ class FileAuditSinkTest extends SinkFixture {
             AuditEvent e = Events.encrypt(1, clock.instant());
             sink.record(e);
             assertThat(TrailFiles.all(dir())).contains(e.eventID()).contains(AuditJson.toJson(e));
+        }
+    }
+
+    /**
+     * The writer builds each batch in one reusable buffer of 64 KiB: an event far bigger than that, and a batch of
+     * several MiB (which the writer does not keep its buffer for), must still be written whole and in order.
+     */
+    @Test
+    void eventsAndBatchesBiggerThanTheWritersBufferAreWrittenWhole() throws Exception {
+        Map<String, String> context = new TreeMap<>();
+        for (int i = 0; i < 100; i++) {
+            context.put("k" + i, "v".repeat(8000));
+        }
+        List<AuditEvent> big = new ArrayList<>();
+        for (int n = 1; n <= 8; n++) {
+            big.add(Events.base(n, clock.instant()).eventName("Encrypt")
+                    .requestParameters(RequestParameters.builder().encryptionContext(context).build())
+                    .decision(Decision.notEvaluated("test")).build());
+        }
+        try (FileAuditSink sink = open(config)) {
+            List<CompletableFuture<Void>> done = new ArrayList<>();
+            big.forEach(e -> done.add(sink.submit(e).toCompletableFuture()));
+            sink.record(Events.encrypt(9, clock.instant()));
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        }
+        assertIntact(9);
+        String trail = TrailFiles.all(dir());
+        for (AuditEvent e : big) {
+            assertThat(trail).contains(AuditJson.toJson(e));
         }
     }
 
