@@ -158,7 +158,7 @@ final class EventWriter {
             case TEXT -> string((String) v);
             case NUMBER -> ascii(Long.toString((Long) v));
             case FLAG -> ascii(v.toString());
-            case TIME -> string(v.toString());
+            case TIME -> instant((Instant) v);
             case LIST -> list((List<String>) v);
             case MAP -> map((Map<String, String>) v);
         }

@@ -11,6 +11,7 @@ import io.kmsd.core.key.KeyState;
 import io.kmsd.core.key.Region;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,10 +83,8 @@ public final class AuditEvents {
      * key is parsed only when it is not one of the touched keys already (Encrypt's KeyId is its key's ARN).
      */
     private static List<Resource> resources(CallRecord r) {
-        Object named = r.succeeded() ? r.responseMembers().get("KeyId") : null;
-        if (named == null && r.succeeded()) {
-            named = r.responseMembers().get("KeyMetadata.Arn");
-        }
+        Map<String, Object> response = r.responseMembers();
+        Object named = r.succeeded() ? response.getOrDefault("KeyId", response.get("KeyMetadata.Arn")) : null;
         List<Resource> resources = new ArrayList<>(r.keys().size() + 1);
         boolean namedListed = named == null;
         for (KeyArn key : r.keys()) {

@@ -109,9 +109,6 @@ public final class FileAuditSink implements AuditSink {
 
     private Work enqueue(AuditEvent event) {
         List<AuditEvent> copies = CrossAccountCopies.of(event);
-        if (copies.size() == 1) {
-            return enqueue(new Work(List.of(AuditJson.toBytes(copies.get(0)))));
-        }
         List<byte[]> lines = new ArrayList<>(copies.size());
         for (AuditEvent copy : copies) {
             lines.add(AuditJson.toBytes(copy));

@@ -96,7 +96,7 @@ final class LogWriter implements AutoCloseable {
         for (byte[] event : events) {
             int length = ChainedRecord.lineLength(seq + 1, event.length);
             long unforced = current == null ? 0 : current.forcedSize + batch.position();
-            if (current != null && unforced + length > config.maxFileBytes() && unforced > 0) {
+            if (unforced > 0 && unforced + length > config.maxFileBytes()) {
                 commit(batchFirst, seq, hash, now);
                 rotate(now);
                 batchFirst = seq + 1;
