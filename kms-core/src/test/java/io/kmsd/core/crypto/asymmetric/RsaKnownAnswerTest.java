@@ -31,8 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * under the published public key; a flipped bit is refused.
  */
 class RsaKnownAnswerTest {
+    /** RSA 2048 with SHA-256 and with SHA-1, RSA 3072 and 4096 with SHA-256. */
     static List<Map<String, String>> oaepVectors() {
-        return Vectors.load("rsa-oaep-wycheproof.txt");
+        return Stream.of("rsa-oaep-wycheproof.txt", "rsa-oaep-sha1-wycheproof.txt", "rsa-oaep-3072-wycheproof.txt",
+                "rsa-oaep-4096-wycheproof.txt").flatMap(file -> Vectors.load(file).stream()).toList();
     }
 
     static List<Map<String, String>> pkcs1Vectors() {
@@ -77,10 +79,11 @@ class RsaKnownAnswerTest {
         EncryptionAlgorithm algorithm = EncryptionAlgorithm.valueOf(v.get("algorithm"));
         byte[] ciphertext = hex(v.get("ct"));
         assertThat(hex(rsaKey(v).decrypt(algorithm, ciphertext).bytes())).isEqualTo(v.get("msg"));
+        boolean sha1 = algorithm == EncryptionAlgorithm.RSAES_OAEP_SHA_1;
         Cipher jdk = Cipher.getInstance("RSA/ECB/OAEPPadding");
         jdk.init(Cipher.DECRYPT_MODE, KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
-                hex(v.get("key")))), new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256,
-                PSource.PSpecified.DEFAULT));
+                hex(v.get("key")))), new OAEPParameterSpec(sha1 ? "SHA-1" : "SHA-256", "MGF1",
+                sha1 ? MGF1ParameterSpec.SHA1 : MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
         assertThat(hex(jdk.doFinal(ciphertext))).isEqualTo(v.get("msg"));
     }
 
@@ -102,6 +105,7 @@ class RsaKnownAnswerTest {
     }
 
     private static AsymmetricKey rsaKey(Map<String, String> v) {
-        return AsymmetricKey.parse(PrivateMaterial.of(KeySpec.RSA_2048, hex(v.get("key"))));
+        return AsymmetricKey.parse(PrivateMaterial.of(KeySpec.valueOf(v.getOrDefault("spec", "RSA_2048")),
+                hex(v.get("key"))));
     }
 }
