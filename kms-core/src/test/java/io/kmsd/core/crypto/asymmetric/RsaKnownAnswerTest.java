@@ -37,8 +37,10 @@ class RsaKnownAnswerTest {
                 "rsa-oaep-4096-wycheproof.txt").flatMap(file -> Vectors.load(file).stream()).toList();
     }
 
+    /** RSA 2048 with SHA-256; RSA 3072 and 4096 with SHA-256, SHA-384 and SHA-512. */
     static List<Map<String, String>> pkcs1Vectors() {
-        return Vectors.load("rsa-pkcs1-wycheproof.txt");
+        return Stream.of("rsa-pkcs1-wycheproof.txt", "rsa-pkcs1-3072-wycheproof.txt", "rsa-pkcs1-4096-wycheproof.txt")
+                .flatMap(file -> Vectors.load(file).stream()).toList();
     }
 
     @ParameterizedTest(name = "Wycheproof PKCS#1 v1.5 {0}")
@@ -48,7 +50,7 @@ class RsaKnownAnswerTest {
         SigningAlgorithm algorithm = SigningAlgorithm.valueOf(v.get("algorithm"));
         byte[] message = hex(v.get("msg"));
         assertThat(hex(key.sign(algorithm, message, MessageType.RAW))).isEqualTo(v.get("sig"));
-        Signature jdk = Signature.getInstance("SHA256withRSA");
+        Signature jdk = Signature.getInstance(algorithm.name().replace("RSASSA_PKCS1_V1_5_SHA_", "SHA") + "withRSA");
         jdk.initVerify(KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(key.publicKey())));
         jdk.update(message);
         assertThat(jdk.verify(hex(v.get("sig")))).isTrue();
