@@ -9,7 +9,10 @@ import java.util.HexFormat;
  * 32 zero bytes before record 1. The sequence number is hashed too, so renumbering breaks the chain.
  */
 public final class ChainHash {
-    public static final String GENESIS = "0".repeat(64);
+    /** A SHA-256 hash: 32 bytes, written as 64 lowercase hex digits. */
+    public static final int BYTES = 32;
+    public static final int HEX_LENGTH = 2 * BYTES;
+    public static final String GENESIS = "0".repeat(HEX_LENGTH);
     private static final HexFormat HEX = HexFormat.of();
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ChainHash::newDigest);
 
@@ -37,10 +40,10 @@ public final class ChainHash {
     }
 
     public static boolean isHash(String s) {
-        if (s == null || s.length() != 64) {
+        if (s == null || s.length() != HEX_LENGTH) {
             return false;
         }
-        for (int i = 0; i < 64; i++) {
+        for (int i = 0; i < HEX_LENGTH; i++) {
             if (Character.digit(s.charAt(i), 16) < 0 || Character.isUpperCase(s.charAt(i))) {
                 return false;
             }

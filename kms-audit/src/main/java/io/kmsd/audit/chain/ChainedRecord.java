@@ -45,7 +45,8 @@ public record ChainedRecord(long sequence, String previousHash, String hash, byt
 
     /** The length of a line ({@link #toLine()}) for this sequence number and event length. */
     public static int lineLength(long sequence, int eventLength) {
-        return P1.length + digits(sequence) + P2.length + 64 + P3.length + 64 + P4.length + eventLength + 2;
+        return P1.length + digits(sequence) + P2.length + ChainHash.HEX_LENGTH + P3.length + ChainHash.HEX_LENGTH
+                + P4.length + eventLength + 2;
     }
 
     /**
@@ -53,7 +54,7 @@ public record ChainedRecord(long sequence, String previousHash, String hash, byt
      * in one reusable buffer this way, with no per-record arrays or hex strings.
      */
     public static void writeLine(ByteBuffer out, long sequence, byte[] previousHash, byte[] hash, byte[] event) {
-        if (previousHash.length != 32 || hash.length != 32 || sequence < 1) {
+        if (previousHash.length != ChainHash.BYTES || hash.length != ChainHash.BYTES || sequence < 1) {
             throw new IllegalArgumentException("a chained record has a positive sequence and 32-byte hashes");
         }
         out.put(P1);
@@ -113,10 +114,10 @@ public record ChainedRecord(long sequence, String previousHash, String hash, byt
         }
         long seq = Long.parseLong(new String(line, at, seqEnd - at, StandardCharsets.US_ASCII));
         at = expect(line, seqEnd, P2);
-        String prev = new String(line, at, 64, StandardCharsets.US_ASCII);
-        at = expect(line, at + 64, P3);
-        String hash = new String(line, at, 64, StandardCharsets.US_ASCII);
-        at = expect(line, at + 64, P4);
+        String prev = new String(line, at, ChainHash.HEX_LENGTH, StandardCharsets.US_ASCII);
+        at = expect(line, at + ChainHash.HEX_LENGTH, P3);
+        String hash = new String(line, at, ChainHash.HEX_LENGTH, StandardCharsets.US_ASCII);
+        at = expect(line, at + ChainHash.HEX_LENGTH, P4);
         if (line[line.length - 1] != '}' || line[at] != '{' || line[line.length - 2] != '}') {
             throw new IllegalArgumentException("event is not an object");
         }
